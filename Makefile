@@ -1,0 +1,53 @@
+# Two commands: `make run` (set up and serve the demo site) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DJANGO_SETTINGS_MODULE ?= site_config.settings.dev
+export DJANGO_SETTINGS_MODULE
+
+.PHONY: run install migrate demo serve test lint format check clean
+
+run: install migrate demo
+	@echo ""
+	@echo "Cổng thông tin: http://$(HOST):$(PORT)/"
+	@echo "Quản trị:       http://$(HOST):$(PORT)/admin/  (tài khoản: admin / mật khẩu: $${DEMO_ADMIN_PASSWORD:-quantri-sonla-2026})"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+test: install
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check site_config/templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml site_config/templates
+
+check: install
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected test-artifacts .pytest_cache .ruff_cache

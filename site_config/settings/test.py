@@ -1,0 +1,25 @@
+import warnings
+
+from django.utils.deprecation import RemovedInDjango60Warning, RemovedInDjango61Warning
+from wagtail.utils.deprecation import RemovedInWagtail80Warning, RemovedInWagtail90Warning
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ALLOW_DEMO_USERS = True
+
+# The move to the next LTS must be a version bump: deprecations fail the suite.
+for deprecation in (
+    RemovedInDjango60Warning,
+    RemovedInDjango61Warning,
+    RemovedInWagtail80Warning,
+    RemovedInWagtail90Warning,
+):
+    warnings.filterwarnings("error", category=deprecation)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Trang chủ và cấu hình chung")
+
+    def ready(self):
+        from home import admin_forms
+
+        admin_forms.use_vietnamese_slug_input()

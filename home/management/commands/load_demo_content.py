@@ -1,0 +1,320 @@
+"""Build the demo site: settings, home page, information pages, contact page, news sections with
+articles and images, and (under the dev settings only) a demo administrator. Idempotent: what
+already exists (looked up by slug or title) is left as it is, so editors' changes survive a
+rerun."""
+
+import datetime
+import os
+from io import BytesIO
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Site
+from wagtail.rich_text import RichText
+
+from home.demo import content
+from home.demo.images import draw_demo_image
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    HomePage,
+    SiteSettings,
+    StandardPage,
+)
+from home.text import vietnamese_slugify
+
+DEMO_IMAGE_COUNT = 12
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_DEFAULT_PASSWORD = "quantri-sonla-2026"  # noqa: S105 (dev-only, printed on purpose)
+IMAGE_COLLECTION = "Ảnh tin bài"
+
+
+class Command(BaseCommand):
+    help = "Tạo nội dung mẫu cho cổng thông tin (chạy lại nhiều lần không tạo trùng)."
+
+    def handle(self, *args, **options):
+        self.created = 0
+        self.kept = 0
+        with transaction.atomic():
+            home = self.home_page()
+            self.site_settings(home)
+            images = self.images()
+            about = self.standard_pages(home)
+            sections = self.sections(home)
+            self.contact_page(home)
+            self.articles(sections, images)
+            self.home_content(home, about)
+        users = self.users()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Xong: tạo mới {self.created} mục, giữ nguyên {self.kept} mục đã có{users}."
+            )
+        )
+
+    # Progress ---------------------------------------------------------------------------------
+
+    def step(self, message):
+        self.stdout.write(f"• {message}")
+
+    def count(self, created):
+        if created:
+            self.created += 1
+        else:
+            self.kept += 1
+
+    # Pages ------------------------------------------------------------------------------------
+
+    def publish_child(self, parent, page):
+        """Add `page` under `parent` unless a sibling has its slug; return the page in the tree."""
+        existing = parent.get_children().filter(slug=page.slug).first() if page.slug else None
+        if existing is None:
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.count(True)
+            return page
+        self.count(False)
+        return existing.specific
+
+    def home_page(self):
+        self.step("Trang chủ")
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise SystemExit("Trang gốc của site mặc định không phải Trang chủ (HomePage).")
+        return home
+
+    def home_content(self, home, about):
+        if home.intro:
+            self.count(False)
+            return
+        links = []
+        for title, url, description in content.HOME["quick_links"]:
+            links.append({"title": title, "page": None, "url": url, "description": description})
+        home.tagline = content.HOME["tagline"]
+        home.intro = [
+            ("paragraph", RichText(content.HOME["intro_html"])),
+            ("quick_links", links),
+        ]
+        home.save_revision().publish()
+        self.count(True)
+
+    def site_settings(self, home):
+        self.step("Thông tin cơ quan (chân trang)")
+        site_settings = SiteSettings.for_site(home.get_site())
+        blank_fields = [
+            field for field in content.SITE_SETTINGS if not getattr(site_settings, field)
+        ]
+        for field in blank_fields:
+            setattr(site_settings, field, content.SITE_SETTINGS[field])
+        site_settings.save()
+        self.count(bool(blank_fields))
+
+    def standard_pages(self, home):
+        self.step("Trang Giới thiệu và các trang con")
+        about = self.publish_child(
+            home,
+            StandardPage(
+                title=content.ABOUT["title"],
+                slug="gioi-thieu",
+                intro=content.ABOUT["intro"],
+                body=paragraphs(content.ABOUT["paragraphs"]),
+                show_in_menus=True,
+            ),
+        )
+        for title, intro, body in content.ABOUT["children"]:
+            page = StandardPage(title=title, intro=intro, body=paragraphs(body), show_in_menus=True)
+            page.slug = page_slug(title)
+            self.publish_child(about, page)
+        return about
+
+    def contact_page(self, home):
+        self.step("Trang Liên hệ và biểu mẫu")
+        data = content.CONTACT
+        page = ContactPage(
+            title=data["title"],
+            slug="lien-he",
+            intro=data["intro_html"],
+            thank_you_text=data["thank_you_html"],
+            to_address=data["to_address"],
+            from_address=settings.DEFAULT_FROM_EMAIL,
+            subject=data["subject"],
+            show_in_menus=True,
+        )
+        page.form_fields = [
+            ContactFormField(
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+                help_text=help_text,
+            )
+            for order, (label, field_type, required, choices, help_text) in enumerate(
+                data["fields"]
+            )
+        ]
+        return self.publish_child(home, page)
+
+    def sections(self, home):
+        self.step("Chuyên mục tin")
+        ArticleIndexPage = apps.get_model("articles", "ArticleIndexPage")
+        return {
+            section["slug"]: self.publish_child(
+                home,
+                ArticleIndexPage(
+                    title=section["title"],
+                    slug=section["slug"],
+                    intro=section["intro"],
+                    show_in_menus=True,
+                ),
+            )
+            for section in content.SECTIONS
+        }
+
+    def articles(self, sections, images):
+        ArticlePage = apps.get_model("articles", "ArticlePage")
+        ArticleViews = apps.get_model("articles", "ArticleViews")
+        total = len(content.ARTICLES) + 1
+        self.step(f"Tin bài ({total})")
+        session = content.WORKING_SESSION
+        body = paragraphs(session["paragraphs"][:3])
+        body.append(
+            {
+                "type": "quote",
+                "value": {
+                    "text": session["quote"][0],
+                    "attribution": session["quote"][1],
+                },
+            }
+        )
+        body.append({"type": "table", "value": table(session["table"])})
+        body.extend(paragraphs(session["paragraphs"][3:]))
+        specs = [
+            (
+                session["section"],
+                session["published_on"],
+                session["title"],
+                session["slug"],
+                session["summary"],
+                body,
+                session["author_line"],
+                session["tags"],
+                session["caption"],
+                session["views"],
+            )
+        ]
+        for number, (section, day, title, summary, texts, author, tags) in enumerate(
+            content.ARTICLES, start=1
+        ):
+            specs.append(
+                (
+                    section,
+                    datetime.date(*day),
+                    title,
+                    page_slug(title),
+                    summary,
+                    paragraphs(texts),
+                    author,
+                    tags,
+                    "",
+                    40 + (number * 37) % 460,
+                )
+            )
+        for index, spec in enumerate(specs, start=1):
+            section, day, title, slug, summary, body, author, tags, caption, views = spec
+            article = ArticlePage(
+                title=title,
+                slug=slug,
+                published_on=day,
+                summary=summary,
+                body=body,
+                author_line=author,
+                lead_image=images[index % len(images)],
+                lead_image_caption=caption,
+            )
+            article.tags.add(*tags)
+            article = self.publish_child(sections[section], article)
+            ArticleViews.objects.get_or_create(page_id=article.pk, defaults={"views": views})
+            if index % 10 == 0:
+                self.stdout.write(f"  {index}/{total}")
+
+    # Images and users ------------------------------------------------------------------------
+
+    def images(self):
+        self.step(f"Ảnh minh họa ({DEMO_IMAGE_COUNT})")
+        Image = get_image_model()
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=IMAGE_COLLECTION).first()
+        if collection is None:
+            collection = root.add_child(name=IMAGE_COLLECTION)
+        images = []
+        for number in range(DEMO_IMAGE_COUNT):
+            title = f"Ảnh minh họa {number + 1:02d}"
+            image = Image.objects.filter(title=title).first()
+            self.count(image is None)
+            if image is None:
+                image = Image(
+                    title=title,
+                    collection=collection,
+                    description="Tranh minh họa phong cảnh và hoạt động khoa học, công nghệ",
+                    caption="Ảnh minh họa",
+                    credit="Sở Khoa học và Công nghệ tỉnh Sơn La",
+                )
+                image.file = ImageFile(
+                    BytesIO(draw_demo_image(number)),
+                    name=f"minh-hoa-{number + 1:02d}.jpg",
+                )
+                image.save()
+            images.append(image)
+        return images
+
+    def users(self):
+        if not getattr(settings, "ALLOW_DEMO_USERS", False):
+            self.stdout.write(
+                self.style.WARNING(
+                    "Cấu hình production: không tạo tài khoản mẫu. "
+                    "Dùng `manage.py createsuperuser` để tạo tài khoản quản trị."
+                )
+            )
+            return ""
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_DEFAULT_PASSWORD)
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=DEMO_ADMIN_USERNAME,
+            defaults={
+                "is_staff": True,
+                "is_superuser": True,
+                "email": "admin@example.invalid",
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        self.count(created)
+        state = "vừa tạo" if created else "đã có"
+        return f"; tài khoản quản trị {DEMO_ADMIN_USERNAME} ({state})"
+
+
+def page_slug(title):
+    return vietnamese_slugify(title)[:80].rstrip("-")
+
+
+def paragraphs(texts):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]
+
+
+def table(spec):
+    return {
+        "caption": spec["caption"],
+        "table": {
+            "data": spec["rows"],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "",
+        },
+    }

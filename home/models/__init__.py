@@ -1,0 +1,25 @@
+from home.models.media import SiteDocument, SiteImage, SiteRendition
+from home.models.pages import (
+    ContactFormField,
+    ContactPage,
+    HomeFeaturedArticle,
+    HomePage,
+    StandardPage,
+    VietnameseSlugMixin,
+)
+from home.models.settings import SiteSettings
+from home.models.visits import VisitorDay
+
+__all__ = [
+    "ContactFormField",
+    "ContactPage",
+    "HomeFeaturedArticle",
+    "HomePage",
+    "SiteDocument",
+    "SiteImage",
+    "SiteRendition",
+    "SiteSettings",
+    "StandardPage",
+    "VietnameseSlugMixin",
+    "VisitorDay",
+]

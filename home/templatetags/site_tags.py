@@ -1,0 +1,83 @@
+from django import template
+from django.utils import formats
+from wagtail.models import Page, Site
+
+from home.visits import visit_statistics
+
+register = template.Library()
+
+
+@register.filter
+def vn_date(value):
+    """05/6/2023: the way the department has always dated its news."""
+    if not value:
+        return ""
+    return formats.date_format(value, "d/n/Y")
+
+
+@register.filter
+def vn_number(value):
+    """1.250.000.000: thousands grouped with dots."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages shown in menus, each with its own menu children: two queries, cached on the
+    request so the header and the footer share them."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_main_menu", None)
+    if cached is not None:
+        return cached
+    root = _site_root(request)
+    if root is None:
+        return []
+    menu_pages = (
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__in=(root.depth + 1, root.depth + 2))
+        .only("id", "title", "url_path", "path", "depth", "slug")
+        .order_by("path")
+    )
+    items = []
+    for page in menu_pages:
+        if page.depth == root.depth + 1:
+            page.menu_children = []
+            items.append(page)
+        elif items and page.path.startswith(items[-1].path):
+            items[-1].menu_children.append(page)
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    for item in items:
+        item.is_active = bool(current_path) and current_path.startswith(item.path)
+    request._main_menu = items
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    return _site_root(request) if request else None
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = page.get_ancestors().live().filter(depth__gt=1).only("id", "title", "url_path")
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("includes/visit_statistics.html")
+def visit_stats():
+    return {"statistics": visit_statistics()}

@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.db import update_or_insert
+from home.models import VietnameseSlugMixin
+from home.pagination import paginate
+from home.visitors import is_bot
+
+ARTICLES_PER_PAGE = 10
+OTHER_ARTICLES_PER_PAGE = 10
+OTHER_ARTICLES_PARAM = "tin-khac"
+
+
+class ArticleIndexPage(VietnameseSlugMixin, Page):
+    """A news section: "Tin tức - Sự kiện", "Thông báo", "Hoạt động KH&CN"."""
+
+    intro = models.TextField(_("lời dẫn"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, "intro"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục tin")
+        verbose_name_plural = _("chuyên mục tin")
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.selectors import article_list
+
+        context = super().get_context(request, *args, **kwargs)
+        tag = request.GET.get("tag", "").strip()[:100] or None
+        context["tag"] = tag
+        context["extra_query"] = f"&{urlencode({'tag': tag})}" if tag else ""
+        context["articles"] = paginate(
+            article_list(index=self, tag=tag), request, per_page=ARTICLES_PER_PAGE
+        )
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(VietnameseSlugMixin, Page):
+    summary = models.TextField(
+        _("tóm tắt"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Đoạn mở đầu in đậm dưới tiêu đề, cũng dùng trong danh sách tin."),
+    )
+    published_on = models.DateField(_("ngày đăng"), default=timezone.localdate, db_index=True)
+    lead_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        _("chú thích ảnh"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống để dùng chú thích lưu cùng ảnh."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("nội dung"))
+    author_line = models.CharField(
+        _("tác giả"),
+        max_length=200,
+        blank=True,
+        help_text=_('In đậm cuối bài, ví dụ "Ánh Nguyệt - Tú Hảo".'),
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("từ khóa"))
+
+    content_panels = [
+        *Page.content_panels,
+        "published_on",
+        "summary",
+        MultiFieldPanel(["lead_image", "lead_image_caption"], heading=_("Ảnh đại diện")),
+        "body",
+        "author_line",
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("author_line"),
+        index.FilterField("published_on"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+
+    @property
+    def caption(self):
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.caption if self.lead_image else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.selectors import other_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        # Paginate first: a bad ?tin-khac= is a 404 and must not count as a view.
+        context["other_articles"] = paginate(
+            other_articles(self),
+            request,
+            per_page=OTHER_ARTICLES_PER_PAGE,
+            param=OTHER_ARTICLES_PARAM,
+        )
+        if self._is_reader_view(request):
+            ArticleViews.record_view(self.pk)
+        context["view_count"] = ArticleViews.count_for(self.pk)
+        return context
+
+    @staticmethod
+    def _is_reader_view(request):
+        return (
+            request.method == "GET"
+            and not getattr(request, "is_preview", False)
+            and not is_bot(request)
+        )
+
+
+class ArticleViews(models.Model):
+    """The "Lượt xem" counter, kept out of the page model so that publishing a revision
+    (which writes every page field) never resets it to the value stored in the draft."""
+
+    page = models.OneToOneField(
+        ArticlePage, on_delete=models.CASCADE, primary_key=True, related_name="view_stats"
+    )
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem tin")
+        verbose_name_plural = _("lượt xem tin")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.views}"
+
+    @classmethod
+    def record_view(cls, page_id):
+        update_or_insert(
+            cls,
+            lookup={"page_id": page_id},
+            updates={"views": F("views") + 1},
+            defaults={"views": 1},
+        )
+
+    @classmethod
+    def count_for(cls, page_id):
+        return cls.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0

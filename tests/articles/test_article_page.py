@@ -1,0 +1,131 @@
+import datetime
+
+from django.test import TestCase
+
+from articles.models import ArticleViews
+from tests.factories import (
+    BOT_USER_AGENT,
+    READER_USER_AGENT,
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ImageFactory,
+)
+from tests.helpers import home_page
+
+
+class ArticlePageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = home_page()
+        cls.news = ArticleIndexPageFactory(parent=cls.home, title="Tin tức")
+        cls.notices = ArticleIndexPageFactory(parent=cls.home, title="Thông báo")
+        cls.article = ArticlePageFactory(
+            parent=cls.news,
+            title="Phó Chủ tịch UBND tỉnh làm việc với Sở",
+            published_on=datetime.date(2023, 6, 5),
+            summary="Buổi làm việc về nhiệm vụ 5 tháng đầu năm.",
+            author_line="Ánh Nguyệt - Tú Hảo",
+            lead_image=ImageFactory(caption="Chú thích lưu cùng ảnh"),
+            lead_image_caption="Đồng chí Phó Chủ tịch phát biểu",
+        )
+        cls.article.tags.add("nhiệm vụ KH&CN")
+        cls.article.save()
+        cls.siblings = ArticlePageFactory.create_batch(12, parent=cls.news)
+        cls.other_section = ArticlePageFactory(
+            parent=cls.notices,
+            title="Thông báo lịch tiếp công dân",
+            published_on=datetime.date(2026, 11, 25),
+        )
+        cls.draft = ArticlePageFactory(parent=cls.news, title="Bản nháp chưa duyệt", live=False)
+        ArticleViews.objects.create(page=cls.article, views=398)
+
+    def get(self, url, data=None, agent=READER_USER_AGENT):
+        return self.client.get(url, data, HTTP_USER_AGENT=agent)
+
+    def test_article_shows_date_views_caption_author_and_tags(self):
+        response = self.get(self.article.url)
+        self.assertContains(
+            response,
+            '<h1 class="article__title">Phó Chủ tịch UBND tỉnh làm việc với Sở</h1>',
+            html=False,
+        )
+        self.assertContains(response, "Ngày 05/6/2023")
+        self.assertContains(response, "Lượt xem: 399")
+        self.assertContains(
+            response, '<p class="article__summary">Buổi làm việc về nhiệm vụ 5 tháng đầu năm.</p>'
+        )
+        self.assertContains(response, "<figcaption>Đồng chí Phó Chủ tịch phát biểu</figcaption>")
+        self.assertContains(response, '<p class="article__author">Ánh Nguyệt - Tú Hảo</p>')
+        self.assertContains(response, "/tin-tuc/?tag=nhi%E1%BB%87m%20v%E1%BB%A5%20KH%26CN")
+
+    def test_caption_falls_back_to_the_image_caption(self):
+        self.article.lead_image_caption = ""
+        self.article.save()
+        response = self.get(self.article.url)
+        self.assertContains(response, "<figcaption>Chú thích lưu cùng ảnh</figcaption>")
+
+    def test_other_articles_are_the_same_section_paginated(self):
+        response = self.get(self.article.url)
+        others = response.context["other_articles"]
+        self.assertEqual(others.paginator.count, 12)  # siblings, live, without itself
+        self.assertEqual(len(others), 10)
+        titles = [a.title for a in others]
+        self.assertNotIn(self.article.title, titles)
+        self.assertNotIn("Bản nháp chưa duyệt", titles)
+        self.assertNotIn("Thông báo lịch tiếp công dân", titles)
+        self.assertContains(response, 'href="?tin-khac=2#tin-khac"')
+        second = self.get(self.article.url, {"tin-khac": "2"})
+        self.assertEqual(len(second.context["other_articles"]), 2)
+
+    def test_latest_news_is_site_wide_and_live_only(self):
+        response = self.get(self.article.url)
+        latest = response.content.decode().split('id="latest-title"')[1].split("</section>")[0]
+        self.assertIn("Thông báo lịch tiếp công dân", latest)
+        self.assertNotIn("Bản nháp chưa duyệt", latest)
+
+    def test_drafts_are_not_public(self):
+        self.assertEqual(self.get(self.draft.url).status_code, 404)
+        self.assertNotContains(self.get(self.news.url), "Bản nháp chưa duyệt")
+        self.assertNotContains(self.get("/"), "Bản nháp chưa duyệt")
+
+    def test_tag_filter_on_the_section(self):
+        response = self.get(self.news.url, {"tag": "nhiệm vụ KH&CN"})
+        self.assertEqual([a.pk for a in response.context["articles"]], [self.article.pk])
+        self.assertContains(response, "Tin bài gắn từ khóa <strong>nhiệm vụ KH&amp;CN</strong>")
+
+    def test_print_stylesheet_keeps_the_source_line(self):
+        response = self.get(self.article.url)
+        self.assertContains(response, '<p class="source-line">Nguồn: http://localhost/tin-tuc/')
+
+
+class ViewCounterTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        cls.article = ArticlePageFactory(parent=index)
+
+    def views(self):
+        return ArticleViews.count_for(self.article.pk)
+
+    def test_each_reader_view_counts(self):
+        for _ in range(3):
+            self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.assertEqual(self.views(), 3)
+
+    def test_bots_and_blank_user_agents_do_not_count(self):
+        self.client.get(self.article.url, HTTP_USER_AGENT=BOT_USER_AGENT)
+        self.client.get(self.article.url, HTTP_USER_AGENT="curl/8.5.0")
+        self.client.get(self.article.url)
+        self.assertEqual(self.views(), 0)
+
+    def test_head_requests_and_rejected_pages_do_not_count(self):
+        self.client.head(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.client.get(self.article.url, {"tin-khac": "abc"}, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.assertEqual(self.views(), 0)
+
+    def test_publishing_a_revision_keeps_the_count(self):
+        self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.article.title = "Tiêu đề đã sửa"
+        self.article.save_revision().publish()
+        self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.assertEqual(self.views(), 2)

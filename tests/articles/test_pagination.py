@@ -1,0 +1,77 @@
+from django.test import TestCase
+
+from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import home_page
+
+# Whatever a reader, a crawler or an attacker puts in ?page=, the answer is a page or a 404.
+HOSTILE_PAGE_VALUES = [
+    "abc",
+    "-1",
+    "0",
+    "99999",
+    "",
+    " ",
+    "1.5",
+    "1e3",
+    "0x2",
+    "２",
+    "٣",
+    "1%00",
+    "\x00",
+    "9" * 400,
+    "-" * 50,
+    "1;DROP TABLE wagtailcore_page",
+    "[]",
+    "2&page=3",
+    "NaN",
+    "inf",
+]
+
+
+class ArticleIndexPaginationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        cls.articles = ArticlePageFactory.create_batch(23, parent=cls.index)
+
+    def get(self, url, data=None):
+        return self.client.get(url, data, HTTP_USER_AGENT=READER_USER_AGENT)
+
+    def test_ten_articles_a_page_newest_first(self):
+        response = self.get(self.index.url)
+        listed = list(response.context["articles"])
+        self.assertEqual(len(listed), 10)
+        self.assertEqual(listed[0].pk, self.articles[0].pk)  # the factory dates go backwards
+        self.assertEqual(
+            [a.published_on for a in listed], sorted((a.published_on for a in listed), reverse=True)
+        )
+        self.assertContains(response, 'aria-label="Trang 3"')
+
+    def test_last_page_holds_the_rest(self):
+        response = self.get(self.index.url, {"page": "3"})
+        self.assertEqual(len(response.context["articles"]), 3)
+
+    def test_hostile_page_values_never_cause_a_server_error(self):
+        for value in HOSTILE_PAGE_VALUES:
+            with self.subTest(value=value):
+                response = self.get(self.index.url, {"page": value})
+                self.assertIn(response.status_code, (200, 404))
+                if response.status_code == 404:
+                    self.assertContains(response, "Không tìm thấy trang", status_code=404)
+
+    def test_empty_page_parameter_is_the_first_page(self):
+        response = self.get(self.index.url, {"page": ""})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["articles"].number, 1)
+
+    def test_out_of_range_and_non_numbers_are_not_found(self):
+        for value in ("0", "-1", "4", "99999", "abc", "9" * 400):
+            with self.subTest(value=value):
+                self.assertEqual(self.get(self.index.url, {"page": value}).status_code, 404)
+
+    def test_other_articles_pagination_on_article_page_is_just_as_safe(self):
+        article = self.articles[5]
+        for value in HOSTILE_PAGE_VALUES:
+            with self.subTest(value=value):
+                response = self.get(article.url, {"tin-khac": value})
+                self.assertIn(response.status_code, (200, 404))

@@ -1,0 +1,44 @@
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from articles.models import ArticleViews
+from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import home_page
+
+THREADS = 8
+VIEWS_PER_THREAD = 15
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_views_lose_no_increment():
+    """Readers hitting the same article at once, each request on its own database connection:
+    every view must be counted, including the race to create the counter row."""
+    index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+    article = ArticlePageFactory(parent=index)
+    url = article.url
+    start = threading.Barrier(THREADS)
+    failures = []
+
+    def reader():
+        client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        try:
+            start.wait()
+            for _ in range(VIEWS_PER_THREAD):
+                status = client.get(url).status_code
+                if status != 200:
+                    failures.append(status)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert failures == []
+    assert ArticleViews.count_for(article.pk) == THREADS * VIEWS_PER_THREAD

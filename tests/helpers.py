@@ -1,0 +1,37 @@
+import smtplib
+
+from django.core.mail.backends.base import BaseEmailBackend
+from wagtail.models import Site
+
+from home.models import HomePage, SiteSettings
+
+
+def home_page():
+    """The home page the first migration put at the site root."""
+    return HomePage.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
+
+
+def fill_site_settings(**overrides):
+    values = {
+        "department_full_name": "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "address": "Khu Quảng trường Tây Bắc, Thành phố Sơn La",
+        "phone": "02123.852.224",
+        "fax": "02123.852.791",
+        "email": "sokhcn@sonla.gov.vn",
+        "website": "sokhoahoc.sonla.gov.vn",
+        "footer_text": "Ghi rõ nguồn khi phát hành lại thông tin.",
+        "operator_line": "Trung tâm Hỗ trợ Khởi nghiệp đổi mới sáng tạo",
+        "trust_badge_url": "https://tinnhiemmang.vn/xac-nhan",
+    } | overrides
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    for field, value in values.items():
+        setattr(site_settings, field, value)
+    site_settings.save()
+    return site_settings
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPConnectError(421, "Service not available")

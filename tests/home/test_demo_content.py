@@ -1,0 +1,113 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
+from home.models import ContactPage, SiteSettings, StandardPage
+from tests.factories import READER_USER_AGENT
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def site_census():
+    return {
+        "pages": Page.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "views": list(ArticleViews.objects.order_by("pk").values_list("views", flat=True)),
+    }
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_output = load_demo()
+
+    def get(self, url):
+        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+
+    def test_builds_a_believable_site(self):
+        self.assertGreaterEqual(ArticlePage.objects.live().count(), 30)
+        self.assertGreaterEqual(ArticleIndexPage.objects.live().count(), 3)
+        self.assertFalse(ArticlePage.objects.filter(lead_image=None).exists())
+        self.assertTrue(ContactPage.objects.get(slug="lien-he").form_fields.exists())
+        self.assertTrue(
+            StandardPage.objects.filter(url_path__startswith="/home/gioi-thieu/")
+            .exclude(slug="gioi-thieu")
+            .exists()
+        )
+        for url in (
+            "/",
+            "/tin-tuc/",
+            "/thong-bao/",
+            "/hoat-dong-khcn/",
+            "/gioi-thieu/",
+            "/gioi-thieu/chuc-nang-nhiem-vu/",
+            "/lien-he/",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.get(url).status_code, 200)
+
+    def test_the_working_session_of_5_june_2023(self):
+        article = ArticlePage.objects.get(
+            slug="pho-chu-tich-ubnd-tinh-lam-viec-voi-so-khoa-hoc-va-cong-nghe"
+        )
+        self.assertEqual(article.url, f"/tin-tuc/{article.slug}/")
+        response = self.get(article.url)
+        self.assertContains(response, "Ngày 05/6/2023")
+        self.assertContains(response, "Lượt xem: 399")  # 398 as on the old site, plus this view
+        self.assertContains(response, '<p class="article__author">Ánh Nguyệt - Tú Hảo</p>')
+        for fact in (
+            "Nguyễn Thành Công",
+            "29 nhiệm vụ",
+            "2423/QĐ-UBND",
+            "54/2023/NQ-HĐND",
+            "12 kết quả",
+        ):
+            self.assertContains(response, fact)
+
+    def test_site_settings_carry_the_department_details(self):
+        settings = SiteSettings.objects.get()
+        self.assertEqual(settings.phone, "02123.852.224")
+        self.assertEqual(settings.fax, "02123.852.791")
+        self.assertIn("Khu Quảng trường Tây Bắc", settings.address)
+        self.assertContains(self.get("/"), "Khu Quảng trường Tây Bắc")
+
+    def test_running_again_changes_nothing(self):
+        before = site_census()
+        output = load_demo()
+        self.assertEqual(site_census(), before)
+        self.assertIn("tạo mới 0 mục", output)
+
+    def test_reports_progress_and_a_one_line_summary(self):
+        self.assertIn("• Tin bài", self.first_output)
+        self.assertTrue(self.first_output.strip().splitlines()[-1].startswith("Xong: tạo mới"))
+
+    def test_editors_changes_survive_a_rerun(self):
+        article = ArticlePage.objects.get(slug="tong-ket-cong-tac-khoa-hoc-va-cong-nghe-nam-2025")
+        article.title = "Tổng kết năm 2025 (đã biên tập)"
+        article.save_revision().publish()
+        load_demo()
+        article.refresh_from_db()
+        self.assertEqual(article.title, "Tổng kết năm 2025 (đã biên tập)")
+
+    def test_demo_administrator_exists_under_dev_settings(self):
+        self.assertTrue(get_user_model().objects.get(username="admin").is_superuser)
+
+
+class DemoContentProductionTests(TestCase):
+    @override_settings(ALLOW_DEMO_USERS=False)
+    def test_production_settings_refuse_to_create_users(self):
+        output = load_demo()
+        self.assertFalse(get_user_model().objects.exists())
+        self.assertIn("không tạo tài khoản mẫu", output)
+        self.assertGreaterEqual(ArticlePage.objects.count(), 30)

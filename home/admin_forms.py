@@ -4,9 +4,12 @@ from django.db import models
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import SlugInput
 
-# Wagtail's slug transliteration turns "Đ" into "Dj" (the Serbian reading); fold it to "d" before
-# its own ASCII folding runs, so the admin proposes the same slug as `vietnamese_slugify`.
-VIETNAMESE_SLUG_FORMATTERS = [("[đĐ]", "d")]
+from home.text import slug_fold_patterns
+
+# Wagtail's slug transliteration drops most accented Vietnamese letters ("Tỉnh" -> "tnh") and reads
+# "Đ" as the Serbian "Dj". Fold them first, so the admin proposes the same slug as
+# `vietnamese_slugify` does in code.
+VIETNAMESE_SLUG_FORMATTERS = slug_fold_patterns()
 
 
 class VietnameseSlugInput(SlugInput):

@@ -8,6 +8,18 @@ from django.utils.text import slugify
 # drop it: "Điện Biên" -> "ien-bien". Fold it explicitly first.
 _D_WITH_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 
+# Every accented Vietnamese letter by its base letter, for code that cannot decompose Unicode
+# (the admin's slug field folds with regular expressions in the browser).
+VIETNAMESE_LETTERS = {
+    "a": "àáạảãâầấậẩẫăằắặẳẵ",
+    "e": "èéẹẻẽêềếệểễ",
+    "i": "ìíịỉĩ",
+    "o": "òóọỏõôồốộổỗơờớợởỡ",
+    "u": "ùúụủũưừứựửữ",
+    "y": "ỳýỵỷỹ",
+    "d": "đ",
+}
+
 
 def fold_diacritics(value):
     """Strip Vietnamese diacritics: "Sở Khoa học" -> "So Khoa hoc"."""
@@ -18,3 +30,13 @@ def fold_diacritics(value):
 def vietnamese_slugify(value):
     """A readable ASCII slug from a Vietnamese title: "Tỉnh Điện Biên" -> "tinh-dien-bien"."""
     return slugify(fold_diacritics(value))
+
+
+def slug_fold_patterns():
+    """(regex, replacement) pairs that fold Vietnamese letters the way `fold_diacritics` does:
+    combining marks (text typed in decomposed form) are dropped, each accented letter, lower or
+    upper case, becomes its base letter."""
+    patterns = [("[\u0300-\u036f]", "")]
+    for base, letters in VIETNAMESE_LETTERS.items():
+        patterns.append((f"[{letters}{letters.upper()}]", base))
+    return patterns

@@ -1,0 +1,83 @@
+import pytest
+
+from tests.e2e.conftest import save_screenshot
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ContactPageFactory,
+    ImageFactory,
+    StandardPageFactory,
+)
+from tests.helpers import fill_site_settings, home_page
+
+
+@pytest.fixture
+def site():
+    home = home_page()
+    fill_site_settings()
+    image = ImageFactory()
+    about = StandardPageFactory(parent=home, title="Giới thiệu", show_in_menus=True)
+    StandardPageFactory(parent=about, title="Chức năng, nhiệm vụ", show_in_menus=True)
+    news = ArticleIndexPageFactory(parent=home, title="Tin tức - Sự kiện")
+    articles = [
+        ArticlePageFactory(parent=news, lead_image=image, title=f"Tin bài thử nghiệm số {n}")
+        for n in range(12)
+    ]
+    ContactPageFactory(parent=home, show_in_menus=True)
+    return {"news": news.url, "article": articles[0].url}
+
+
+def test_phone_menu_opens_without_javascript(live_server, in_browser, site):
+    def steps(browser):
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, java_script_enabled=False
+        )
+        page = context.new_page()
+        page.goto(live_server.url + "/")
+        menu = page.locator("#main-menu")
+        assert not menu.is_visible()
+        page.click("label.nav__toggle")
+        assert menu.is_visible()
+        assert page.locator("#main-menu a", has_text="Giới thiệu").first.is_visible()
+        save_screenshot(page, "home-390-menu-open")
+
+    in_browser(steps)
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_pages_fit_the_screen_without_sideways_scrolling(live_server, in_browser, site, width):
+    pages = [
+        ("home", "/"),
+        ("news", site["news"]),
+        ("article", site["article"]),
+        ("contact", "/lien-he/"),
+    ]
+
+    def steps(browser):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, url in pages:
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, url
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= width, f"{url} is {scroll_width}px wide at {width}px"
+            save_screenshot(page, f"{name}-{width}")
+
+    in_browser(steps)
+
+
+def test_images_have_dimensions_and_everything_is_served_locally(live_server, in_browser, site):
+    def steps(browser):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(live_server.url + site["article"])
+        page.wait_for_load_state("networkidle")
+        images = page.locator("main img").all()
+        assert images
+        for image in images:
+            assert image.get_attribute("width") and image.get_attribute("height")
+        assert all(url.startswith(live_server.url) for url in requested), requested
+        assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'Sở Khoa học')")
+        assert page.locator("[data-print]").is_visible()  # shown once JavaScript runs
+
+    in_browser(steps)

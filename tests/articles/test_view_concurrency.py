@@ -13,10 +13,12 @@ VIEWS_PER_THREAD = 15
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_views_lose_no_increment():
     """Readers hitting the same article at once, each request on its own database connection:
-    every view must be counted, including the race to create the counter row."""
+    every view must be counted, including the race to create the counter row. (Serialized
+    rollback: the flush after a real-transaction test must not leave the next one without the
+    rows the migrations made.)"""
     index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
     article = ArticlePageFactory(parent=index)
     url = article.url

@@ -148,6 +148,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# What goes live is exactly what an approver approved: an edit during moderation restarts it.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -12,7 +12,10 @@ export DJANGO_SETTINGS_MODULE
 run: install migrate demo
 	@echo ""
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/"
-	@echo "Quản trị:       http://$(HOST):$(PORT)/admin/  (tài khoản: admin / mật khẩu: $${DEMO_ADMIN_PASSWORD:-quantri-sonla-2026})"
+	@echo "Quản trị:       http://$(HOST):$(PORT)/admin/"
+	@echo "  admin    (quản trị hệ thống)   mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
+	@echo "  editor   (Biên tập viên)       mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
+	@echo "  approver (Người duyệt)         mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

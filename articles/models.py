@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F
@@ -120,25 +122,28 @@ class ArticlePage(VietnameseSlugMixin, Page):
         from articles.selectors import other_articles
 
         context = super().get_context(request, *args, **kwargs)
-        # Paginate first: a bad ?tin-khac= is a 404 and must not count as a view.
+        # A bad ?tin-khac= is a 404 here, before `serve` counts the view.
         context["other_articles"] = paginate(
             other_articles(self),
             request,
             per_page=OTHER_ARTICLES_PER_PAGE,
             param=OTHER_ARTICLES_PARAM,
         )
-        if self._is_reader_view(request):
-            ArticleViews.record_view(self.pk)
-        context["view_count"] = ArticleViews.count_for(self.pk)
+        # Read when the template renders, after `serve` has counted this view.
+        context["view_count"] = partial(ArticleViews.count_for, self.pk)
         return context
 
-    @staticmethod
-    def _is_reader_view(request):
-        return (
+    def serve(self, request, *args, **kwargs):
+        # Counted here, not in get_context: a private page's password form is drawn with this
+        # page's context too, and showing that form is not a view of the article.
+        response = super().serve(request, *args, **kwargs)
+        if (
             request.method == "GET"
             and not getattr(request, "is_preview", False)
             and not is_bot(request)
-        )
+        ):
+            ArticleViews.record_view(self.pk)
+        return response
 
 
 class ArticleViews(models.Model):

@@ -35,3 +35,35 @@ class FailingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPConnectError(421, "Service not available")
+
+
+def article_form_data(title, **fields):
+    """What the admin's article form posts, for a minimal article."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    from home.text import vietnamese_slugify
+
+    data = {
+        "title": title,
+        "slug": vietnamese_slugify(title),
+        "published_on": "20/11/2026",
+        "summary": "Tóm tắt.",
+        "author_line": "",
+        "tags": "",
+        "lead_image": "",
+        "lead_image_caption": "",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def make_staff(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@sokhcn.example", "mat-khau-dai-12"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -195,6 +195,16 @@ WORKING_SESSION = {
     },
 }
 
+ARTICLE_IN_MODERATION = {
+    "title": "Hội nghị triển khai nhiệm vụ khoa học và công nghệ năm 2027",
+    "summary": "Dự thảo tin: Sở tổ chức hội nghị phổ biến kế hoạch và danh mục nhiệm vụ năm 2027.",
+    "paragraphs": [
+        "Hội nghị phổ biến kế hoạch khoa học và công nghệ năm 2027 tới các sở, ngành, huyện, thành phố.",
+        "Các đơn vị được hướng dẫn quy trình đề xuất, tuyển chọn và quản lý nhiệm vụ theo quy định mới.",
+    ],
+    "author_line": "Ánh Nguyệt",
+}
+
 # (section slug, date, title, summary, [paragraphs], author, tags)
 ARTICLES = [
     (

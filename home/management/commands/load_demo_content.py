@@ -10,9 +10,11 @@ from io import BytesIO
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
@@ -26,11 +28,17 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.text import vietnamese_slugify
 
 DEMO_IMAGE_COUNT = 12
-DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_DEFAULT_PASSWORD = "quantri-sonla-2026"  # noqa: S105 (dev-only, printed on purpose)
+DEMO_PASSWORD_DEFAULT = "quantri-sonla-2026"  # noqa: S105 (dev-only, printed on purpose)
+# (username, full name, group or None for the superuser)
+DEMO_USERS = (
+    ("admin", ("Quản trị", "hệ thống"), None),
+    ("editor", ("Ánh", "Nguyệt"), EDITORS_GROUP),
+    ("approver", ("Tú", "Hảo"), APPROVERS_GROUP),
+)
 IMAGE_COLLECTION = "Ảnh tin bài"
 
 
@@ -49,10 +57,14 @@ class Command(BaseCommand):
             self.contact_page(home)
             self.articles(sections, images)
             self.home_content(home, about)
-        users = self.users()
+        with transaction.atomic():
+            users = self.users()
+            if "editor" in users:
+                self.article_in_moderation(sections["tin-tuc"], images, users["editor"])
+        accounts = f"; tài khoản mẫu: {', '.join(users)}" if users else ""
         self.stdout.write(
             self.style.SUCCESS(
-                f"Xong: tạo mới {self.created} mục, giữ nguyên {self.kept} mục đã có{users}."
+                f"Xong: tạo mới {self.created} mục, giữ nguyên {self.kept} mục đã có{accounts}."
             )
         )
 
@@ -281,23 +293,57 @@ class Command(BaseCommand):
                     "Dùng `manage.py createsuperuser` để tạo tài khoản quản trị."
                 )
             )
-            return ""
-        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_DEFAULT_PASSWORD)
+            return {}
+        self.step("Tài khoản mẫu (chỉ cho môi trường phát triển)")
+        password = os.environ.get("DEMO_PASSWORD", DEMO_PASSWORD_DEFAULT)
         User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=DEMO_ADMIN_USERNAME,
-            defaults={
-                "is_staff": True,
-                "is_superuser": True,
-                "email": "admin@example.invalid",
-            },
+        users = {}
+        for username, (first_name, last_name), group_name in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "email": f"{username}@sokhcn.example",
+                    "is_staff": group_name is None,
+                    "is_superuser": group_name is None,
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                if group_name:
+                    user.groups.add(Group.objects.get(name=group_name))
+            self.count(created)
+            users[username] = user
+        self.stdout.write(f"  đăng nhập /admin/ bằng {', '.join(users)}; mật khẩu: {password}")
+        return users
+
+    def article_in_moderation(self, section, images, editor):
+        """A draft an editor has submitted, so the approver's dashboard shows the workflow."""
+        self.step("Tin bài đang chờ duyệt")
+        data = content.ARTICLE_IN_MODERATION
+        slug = page_slug(data["title"])
+        if section.get_children().filter(slug=slug).exists():
+            self.count(False)
+            return
+        ArticlePage = apps.get_model("articles", "ArticlePage")
+        article = ArticlePage(
+            title=data["title"],
+            slug=slug,
+            summary=data["summary"],
+            body=paragraphs(data["paragraphs"]),
+            author_line=data["author_line"],
+            lead_image=images[0],
+            live=False,
+            owner=editor,
         )
-        if created:
-            user.set_password(password)
-            user.save()
-        self.count(created)
-        state = "vừa tạo" if created else "đã có"
-        return f"; tài khoản quản trị {DEMO_ADMIN_USERNAME} ({state})"
+        section.add_child(instance=article)
+        article.save_revision(user=editor)
+        # The approvers' notification would be printed into this command's output in dev.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            article.get_workflow().start(article, editor)
+        self.count(True)
 
 
 def page_slug(title):

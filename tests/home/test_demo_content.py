@@ -4,10 +4,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
 from home.models import ContactPage, SiteSettings, StandardPage
+from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import READER_USER_AGENT
 
 
@@ -100,8 +101,24 @@ class DemoContentTests(TestCase):
         article.refresh_from_db()
         self.assertEqual(article.title, "Tổng kết năm 2025 (đã biên tập)")
 
-    def test_demo_administrator_exists_under_dev_settings(self):
-        self.assertTrue(get_user_model().objects.get(username="admin").is_superuser)
+    def test_demo_accounts_exist_under_dev_settings_with_their_roles(self):
+        users = get_user_model().objects
+        self.assertTrue(users.get(username="admin").is_superuser)
+        editor = users.get(username="editor")
+        approver = users.get(username="approver")
+        self.assertFalse(editor.is_superuser or approver.is_superuser)
+        self.assertEqual(list(editor.groups.values_list("name", flat=True)), [EDITORS_GROUP])
+        self.assertEqual(list(approver.groups.values_list("name", flat=True)), [APPROVERS_GROUP])
+        self.assertTrue(self.client.login(username="editor", password="quantri-sonla-2026"))
+
+    def test_one_article_waits_in_moderation_on_the_approver_dashboard(self):
+        state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)
+        self.assertEqual(state.requested_by.username, "editor")
+        article = state.content_object
+        self.assertFalse(article.live)
+        self.assertEqual(self.get(article.url).status_code, 404)
+        self.client.force_login(get_user_model().objects.get(username="approver"))
+        self.assertContains(self.client.get("/admin/"), article.title)
 
 
 class DemoContentProductionTests(TestCase):

@@ -65,6 +65,9 @@ def in_browser():
                     )
                     try:
                         outcome["value"] = steps(browser)
+                    except BaseException:
+                        _keep_evidence(browser)
+                        raise
                     finally:
                         browser.close()
             except BaseException as error:  # noqa: BLE001 (re-raised in the test thread)
@@ -80,6 +83,16 @@ def in_browser():
         return outcome.get("value")
 
     return run
+
+
+def _keep_evidence(browser):
+    """A failing browser step leaves screenshots of every open tab behind for people to read."""
+    for number, context in enumerate(browser.contexts):
+        for tab, page in enumerate(context.pages):
+            try:
+                save_screenshot(page, f"failure-{number}-{tab}")
+            except Exception:  # noqa: BLE001, S110 (best effort while already failing)
+                pass
 
 
 def save_screenshot(page, name):

@@ -1,0 +1,110 @@
+"""The editorial round as people do it, in Debian's chromium: an editor writes and submits, an
+approver sends it back with a comment from the dashboard, the editor revises and resubmits, the
+approver approves, and a reader sees the article."""
+
+import re
+
+from django.core import mail
+
+from articles.models import ArticlePage
+from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from tests.e2e.conftest import save_screenshot
+from tests.factories import ArticleIndexPageFactory
+from tests.helpers import home_page, make_staff
+
+TITLE = "Hội thảo đổi mới sáng tạo vùng Tây Bắc"
+SLUG = "hoi-thao-doi-moi-sang-tao-vung-tay-bac"
+PASSWORD = "mat-khau-dai-12"
+REJECTION = "Đề nghị bổ sung số đơn vị tham dự."
+
+
+def log_in(browser, base_url, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    return page
+
+
+def footer_action(page, name):
+    """Click a page editor action that sits in the footer's "more actions" menu."""
+    page.click("footer .w-dropdown-button .w-dropdown__toggle")
+    page.click(f"footer button[name='{name}']")
+    page.wait_for_load_state("networkidle")
+
+
+def dashboard_action(page, label):
+    """From the approver's dashboard, run a workflow action on the article under review."""
+    row = page.locator("#awaiting-review-section tr", has_text=TITLE)
+    row.locator(".w-dropdown__toggle").click()
+    row.get_by_role("button", name=label, exact=True).click()
+
+
+def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, in_browser):
+    index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+    make_staff("bientap", EDITORS_GROUP)
+    make_staff("duyet", APPROVERS_GROUP)
+    base = live_server.url
+
+    def editor_writes_and_submits(browser):
+        page = log_in(browser, base, "bientap")
+        page.goto(f"{base}/admin/pages/add/articles/articlepage/{index.pk}/")
+        page.fill("#id_title", TITLE)
+        page.locator("#id_title").blur()
+        page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+        page.fill("#id_summary", "Hội thảo kết nối các nhà khoa học và doanh nghiệp.")
+        page.click("footer button.action-save")  # Lưu bản nháp
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+        page_id = re.search(r"/pages/(\d+)/edit/", page.url).group(1)
+        footer_action(page, "action-submit")
+        save_screenshot(page, "journey-1-editor-submitted")
+        return page_id
+
+    def approver_rejects_from_dashboard(browser):
+        page = log_in(browser, base, "duyet")
+        dashboard_action(page, "Request changes")
+        page.locator(".modal textarea[name='comment']").fill(REJECTION)
+        page.locator(".modal button[type='submit']").click()
+        page.wait_for_load_state("networkidle")
+        save_screenshot(page, "journey-2-approver-rejected")
+
+    def editor_revises_and_resubmits(browser, page_id):
+        page = log_in(browser, base, "bientap")
+        page.goto(f"{base}/admin/pages/{page_id}/edit/")
+        assert REJECTION in page.content()  # the comment is there for the editor to read
+        page.fill("#id_summary", "Hội thảo có 25 đơn vị tham dự.")
+        footer_action(page, "action-submit")
+        save_screenshot(page, "journey-3-editor-resubmitted")
+
+    def approver_approves(browser):
+        page = log_in(browser, base, "duyet")
+        dashboard_action(page, "Phê chuẩn")
+        page.wait_for_load_state("networkidle")
+        save_screenshot(page, "journey-4-approver-approved")
+
+    def reader_reads(browser):
+        page = browser.new_page()
+        response = page.goto(f"{base}/tin-tuc/{SLUG}/")
+        save_screenshot(page, "journey-5-reader")
+        return response.status, page.content()
+
+    page_id = in_browser(editor_writes_and_submits)
+    article = ArticlePage.objects.get(pk=page_id)
+    assert article.slug == SLUG
+    assert not article.live
+    assert any("duyet@sokhcn.example" in message.to for message in mail.outbox)
+
+    in_browser(approver_rejects_from_dashboard)
+    assert any(REJECTION in message.body for message in mail.outbox if "bientap" in message.to[0])
+    assert in_browser(reader_reads)[0] == 404
+
+    in_browser(lambda browser: editor_revises_and_resubmits(browser, page_id))
+    in_browser(approver_approves)
+
+    status, html = in_browser(reader_reads)
+    assert status == 200
+    assert TITLE in html
+    assert "Hội thảo có 25 đơn vị tham dự." in html

@@ -65,7 +65,7 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
 
     def approver_rejects_from_dashboard(browser):
         page = log_in(browser, base, "duyet")
-        dashboard_action(page, "Request changes")
+        dashboard_action(page, "Yêu cầu sửa")
         page.locator(".modal textarea[name='comment']").fill(REJECTION)
         page.locator(".modal button[type='submit']").click()
         page.wait_for_load_state("networkidle")
@@ -81,7 +81,7 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
 
     def approver_approves(browser):
         page = log_in(browser, base, "duyet")
-        dashboard_action(page, "Phê chuẩn")
+        dashboard_action(page, "Phê duyệt")
         page.wait_for_load_state("networkidle")
         save_screenshot(page, "journey-4-approver-approved")
 

@@ -254,6 +254,21 @@ class EditorialWorkflowTests(TestCase):
         self.assertTrue(self.live_article.expired)
         self.assertEqual(self.public_get(self.live_article.url).status_code, 404)
 
+    def test_the_admin_speaks_vietnamese_to_both_roles(self):
+        self.as_user(self.editor)
+        self.client.post(
+            self.add_url(), article_form_data("Tin chờ duyệt", **{"action-submit": "1"})
+        )
+        article = ArticlePage.objects.get(slug="tin-cho-duyet")
+        edit = self.client.get(self.edit_url(self.live_article)).content.decode()
+        for text in ("Lưu bản nháp", "Gửi duyệt: Duyệt nội dung", "Nội dung", "Quảng bá"):
+            self.assertIn(text, edit)
+        self.as_user(self.approver)
+        dashboard = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Đang chờ bạn duyệt", dashboard)
+        self.assertIn("Yêu cầu sửa", dashboard)
+        self.assertIn(article.title, dashboard)
+
     # Working tools for both roles --------------------------------------------------------------
 
     def test_both_roles_preview_drafts_and_readers_cannot(self):

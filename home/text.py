@@ -40,3 +40,11 @@ def slug_fold_patterns():
     for base, letters in VIETNAMESE_LETTERS.items():
         patterns.append((f"[{letters}{letters.upper()}]", base))
     return patterns
+
+
+def short_slug(title, max_length=80):
+    """`vietnamese_slugify`, cut at a word boundary so long official titles give usable URLs."""
+    slug = vietnamese_slugify(title)
+    if len(slug) <= max_length:
+        return slug
+    return slug[: max_length + 1].rsplit("-", 1)[0]

@@ -7,6 +7,13 @@ from wagtail.images import get_image_model
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import ContactFormField, ContactPage, StandardPage
 from home.text import vietnamese_slugify
+from programs.models import (
+    Organization,
+    ProgramIndexPage,
+    ProgramPage,
+    ResearchField,
+    TaskPage,
+)
 
 READER_USER_AGENT = (
     "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -87,3 +94,48 @@ class ContactPageFactory(SitePageFactory):
             ContactFormField.objects.create(
                 page=page, sort_order=order, label=label, field_type=field_type, required=required
             )
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Viện nghiên cứu số {n}")
+    short_name = factory.Sequence(lambda n: f"VNC{n}")
+
+    class Meta:
+        model = Organization
+
+
+class ResearchFieldFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+    slug = factory.Sequence(lambda n: f"linh-vuc-{n}")
+
+    class Meta:
+        model = ResearchField
+
+
+class ProgramIndexPageFactory(SitePageFactory):
+    title = "Nhiệm vụ KH&CN"
+    slug = "chuong-trinh"
+
+    class Meta:
+        model = ProgramIndexPage
+
+
+class ProgramPageFactory(SitePageFactory):
+    title = factory.Sequence(lambda n: f"Chương trình số {n}")
+    start_year = 2021
+    end_year = 2025
+
+    class Meta:
+        model = ProgramPage
+
+
+class TaskPageFactory(SitePageFactory):
+    title = factory.Sequence(lambda n: f"Đề tài nghiên cứu số {n}")
+    code = factory.Sequence(lambda n: f"ĐT.{n:04d}")
+    start_date = datetime.date(2021, 6, 1)
+    end_date = datetime.date(2024, 5, 31)
+    total_budget = 1_250_000_000
+    state_budget = 1_000_000_000
+
+    class Meta:
+        model = TaskPage

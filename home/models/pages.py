@@ -75,6 +75,7 @@ class HomePage(VietnameseSlugMixin, Page):
         "home.StandardPage",
         "home.ContactPage",
         "articles.ArticleIndexPage",
+        "programs.ProgramIndexPage",
     ]
     max_count = 1
 

@@ -24,6 +24,14 @@ def vn_number(value):
         return value
 
 
+@register.filter
+def vnd(value):
+    """1.250.000.000 đồng"""
+    if value in (None, ""):
+        return ""
+    return f"{vn_number(value)} đồng"
+
+
 def _site_root(request):
     site = Site.find_for_request(request)
     return site.root_page if site else None

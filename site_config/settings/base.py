@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "programs",
     "search.apps.SearchConfig",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",

@@ -6,7 +6,11 @@ from tests.factories import (
     ArticlePageFactory,
     ContactPageFactory,
     ImageFactory,
+    OrganizationFactory,
+    ProgramIndexPageFactory,
+    ProgramPageFactory,
     StandardPageFactory,
+    TaskPageFactory,
 )
 from tests.helpers import fill_site_settings, home_page
 
@@ -24,7 +28,23 @@ def site():
         for n in range(12)
     ]
     ContactPageFactory(parent=home, show_in_menus=True)
-    return {"news": news.url, "article": articles[0].url}
+    registry = ProgramIndexPageFactory(parent=home, show_in_menus=True)
+    program = ProgramPageFactory(parent=registry, title="Chương trình Nông thôn miền núi")
+    tasks = [
+        TaskPageFactory(
+            parent=program if n % 2 else registry,
+            title=f"Nghiên cứu ứng dụng công nghệ sinh học số {n}",
+            host_organization=OrganizationFactory(),
+            status=status,
+        )
+        for n, status in enumerate(["dang_thuc_hien", "ban_giao", "chuyen_tiep", "nghiem_thu"])
+    ]
+    return {
+        "news": news.url,
+        "article": articles[0].url,
+        "registry": registry.url,
+        "task": tasks[1].url,
+    }
 
 
 def test_phone_menu_opens_without_javascript(live_server, in_browser, site):
@@ -51,6 +71,8 @@ def test_pages_fit_the_screen_without_sideways_scrolling(live_server, in_browser
         ("news", site["news"]),
         ("article", site["article"]),
         ("contact", "/lien-he/"),
+        ("registry", site["registry"]),
+        ("task", site["task"]),
     ]
 
     def steps(browser):

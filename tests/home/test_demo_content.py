@@ -9,6 +9,7 @@ from wagtail.models import Page, WorkflowState
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
 from home.models import ContactPage, SiteSettings, StandardPage
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from programs.models import ProgramPage, TaskPage
 from tests.factories import READER_USER_AGENT
 
 
@@ -57,6 +58,23 @@ class DemoContentTests(TestCase):
         ):
             with self.subTest(url=url):
                 self.assertEqual(self.get(url).status_code, 200)
+
+    def test_registry_has_programs_and_tasks_across_statuses_and_levels(self):
+        tasks = TaskPage.objects.live()
+        self.assertGreaterEqual(ProgramPage.objects.live().count(), 2)
+        self.assertGreaterEqual(tasks.count(), 30)
+        self.assertGreaterEqual(len(set(tasks.values_list("status", flat=True))), 5)
+        self.assertGreaterEqual(len(set(tasks.values_list("level", flat=True))), 2)
+        # As the department reported: 24 provincial topics, 4 projects of the mountainous rural
+        # program and 1 national topic started in 2021.
+        started_2021 = tasks.filter(start_date__year=2021)
+        self.assertEqual(started_2021.filter(level="tinh", kind="de_tai").count(), 24)
+        self.assertEqual(started_2021.filter(code__startswith="NTMN").count(), 4)
+        self.assertEqual(started_2021.filter(code__startswith="ĐTQG").count(), 1)
+        response = self.get("/chuong-trinh/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.get("/chuong-trinh/tai-ve/csv/").status_code, 200)
+        self.assertContains(self.get("/"), 'id="home-registry-title"')
 
     def test_the_working_session_of_5_june_2023(self):
         article = ArticlePage.objects.get(

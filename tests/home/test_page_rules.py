@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import ContactPage, HomePage, StandardPage
+from programs.models import ProgramIndexPage
 from tests.factories import ArticleIndexPageFactory, StandardPageFactory
 from tests.helpers import home_page
 
@@ -26,7 +27,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ContactPage, ArticleIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ContactPage, ArticleIndexPage, ProgramIndexPage}
+        )
 
     def test_articles_live_only_in_news_sections(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})

@@ -5,6 +5,7 @@ rerun."""
 
 import datetime
 import os
+import re
 from io import BytesIO
 
 from django.apps import apps
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -29,7 +31,7 @@ from home.models import (
     StandardPage,
 )
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP
-from home.text import vietnamese_slugify
+from home.text import short_slug
 
 DEMO_IMAGE_COUNT = 12
 DEMO_PASSWORD_DEFAULT = "quantri-sonla-2026"  # noqa: S105 (dev-only, printed on purpose)
@@ -57,6 +59,12 @@ class Command(BaseCommand):
             self.contact_page(home)
             self.articles(sections, images)
             self.home_content(home, about)
+            self.step("Danh mục nhiệm vụ KH&CN")
+            # Each feature app builds its own demo content; called by name, not imported.
+            summary = call_command("load_registry_demo", stdout=self.stdout)
+            created, kept = (int(figure) for figure in re.findall(r"\d+", summary))
+            self.created += created
+            self.kept += kept
         with transaction.atomic():
             users = self.users()
             if "editor" in users:
@@ -140,7 +148,7 @@ class Command(BaseCommand):
         )
         for title, intro, body in content.ABOUT["children"]:
             page = StandardPage(title=title, intro=intro, body=paragraphs(body), show_in_menus=True)
-            page.slug = page_slug(title)
+            page.slug = short_slug(title)
             self.publish_child(about, page)
         return about
 
@@ -228,7 +236,7 @@ class Command(BaseCommand):
                     section,
                     datetime.date(*day),
                     title,
-                    page_slug(title),
+                    short_slug(title),
                     summary,
                     paragraphs(texts),
                     author,
@@ -323,7 +331,7 @@ class Command(BaseCommand):
         """A draft an editor has submitted, so the approver's dashboard shows the workflow."""
         self.step("Tin bài đang chờ duyệt")
         data = content.ARTICLE_IN_MODERATION
-        slug = page_slug(data["title"])
+        slug = short_slug(data["title"])
         if section.get_children().filter(slug=slug).exists():
             self.count(False)
             return
@@ -344,10 +352,6 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             article.get_workflow().start(article, editor)
         self.count(True)
-
-
-def page_slug(title):
-    return vietnamese_slugify(title)[:80].rstrip("-")
 
 
 def paragraphs(texts):

@@ -1,0 +1,77 @@
+"""The registry and a task page cost the same number of queries with 20 tasks as with 300."""
+
+from django.test import Client, TestCase
+
+from programs.models import TaskDecision, TaskMilestone
+from tests.factories import (
+    READER_USER_AGENT,
+    OrganizationFactory,
+    ProgramIndexPageFactory,
+    ProgramPageFactory,
+    ResearchFieldFactory,
+    TaskPageFactory,
+)
+from tests.helpers import home_page
+
+REGISTRY_QUERIES = 24
+TASK_QUERIES = 23
+
+
+class RegistryQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.registry = ProgramIndexPageFactory(parent=home_page())
+        cls.programs = [ProgramPageFactory(parent=cls.registry) for _ in range(2)]
+        cls.fields = ResearchFieldFactory.create_batch(3)
+        cls.organizations = OrganizationFactory.create_batch(4)
+        cls.add_tasks(20)
+        cls.task = cls.registry.get_descendants().type(TaskPageFactory._meta.model).first().specific
+        for number in range(3):
+            TaskDecision.objects.create(
+                task=cls.task, number=f"{number}/QĐ-UBND", issued_on="2022-11-18"
+            )
+            TaskMilestone.objects.create(task=cls.task, kind="nghiem_thu", date="2024-01-01")
+
+    @classmethod
+    def add_tasks(cls, count):
+        parents = [cls.registry, *cls.programs]
+        for number in range(count):
+            TaskPageFactory(
+                parent=parents[number % len(parents)],
+                field=cls.fields[number % len(cls.fields)],
+                host_organization=cls.organizations[number % len(cls.organizations)],
+                status=["dang_thuc_hien", "nghiem_thu", "ban_giao"][number % 3],
+            )
+
+    def setUp(self):
+        self.client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        self.client.get("/")  # the session and statistics exist, as for a returning reader
+
+    def queries(self, url):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(captured)
+
+    def test_pinned_query_counts(self):
+        self.assertEqual(
+            self.queries(self.registry.url + "?field=" + self.fields[0].slug), REGISTRY_QUERIES
+        )
+        self.assertEqual(self.queries(self.task.url), TASK_QUERIES)
+
+    def test_counts_stay_flat_as_tasks_grow(self):
+        small = (
+            self.queries(self.registry.url),
+            self.queries(self.task.url),
+            self.queries(self.programs[0].url),
+        )
+        self.add_tasks(280)
+        large = (
+            self.queries(self.registry.url),
+            self.queries(self.task.url),
+            self.queries(self.programs[0].url),
+        )
+        self.assertEqual(small, large)

@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -111,6 +112,18 @@ class ArticlePage(VietnameseSlugMixin, Page):
     class Meta:
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image.description.strip():
+            raise ValidationError(
+                {
+                    "lead_image": _(
+                        "Ảnh đại diện chưa có mô tả cho người không xem được ảnh. Hãy mở ảnh "
+                        "trong thư viện Hình ảnh và điền ô Mô tả (văn bản thay thế)."
+                    )
+                }
+            )
 
     @property
     def caption(self):

@@ -1,4 +1,5 @@
-from home.models.media import SiteDocument, SiteImage, SiteRendition
+from home.models.library import DocumentLibraryPage
+from home.models.media import DocumentEffect, DocumentType, SiteDocument, SiteImage, SiteRendition
 from home.models.pages import (
     ContactFormField,
     ContactPage,
@@ -12,6 +13,9 @@ from home.models.visits import VisitorDay
 
 __all__ = [
     "ContactFormField",
+    "DocumentEffect",
+    "DocumentLibraryPage",
+    "DocumentType",
     "ContactPage",
     "HomeFeaturedArticle",
     "HomePage",

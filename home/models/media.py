@@ -1,10 +1,18 @@
 """The site's image and document models, swapped in from the first migration so later metadata
 (credits, official document numbers) never needs a model swap."""
 
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+from home.image_privacy import strip_private_metadata
 
 
 class SiteImage(AbstractImage):
@@ -22,6 +30,14 @@ class SiteImage(AbstractImage):
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
 
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:  # a new upload, not yet stored
+            cleaned = strip_private_metadata(self.file)
+            if cleaned is not None:
+                self.file = cleaned  # width and height follow the (upright) new file
+                self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
 
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
@@ -30,9 +46,97 @@ class SiteRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+class DocumentType(models.TextChoices):
+    """Kinds of official documents (văn bản), as the department files them."""
+
+    RESOLUTION = "nghi_quyet", _("Nghị quyết")
+    DECREE = "nghi_dinh", _("Nghị định")
+    DECISION = "quyet_dinh", _("Quyết định")
+    DIRECTIVE = "chi_thi", _("Chỉ thị")
+    PLAN = "ke_hoach", _("Kế hoạch")
+    PROGRAM = "chuong_trinh", _("Chương trình")
+    OFFICIAL_LETTER = "cong_van", _("Công văn")
+    REPORT = "bao_cao", _("Báo cáo")
+    NOTICE = "thong_bao", _("Thông báo")
+    GUIDANCE = "huong_dan", _("Hướng dẫn")
+    FORM = "bieu_mau", _("Biểu mẫu")
+    OTHER = "khac", _("Tài liệu khác")
+
+
+class DocumentEffect(models.TextChoices):
+    IN_FORCE = "con_hieu_luc", _("Còn hiệu lực")
+    NOT_YET = "chua_hieu_luc", _("Chưa có hiệu lực")
+    EXPIRED = "het_hieu_luc", _("Hết hiệu lực")
+    NOT_APPLICABLE = "khong_ap_dung", _("Không áp dụng")
+
+
+def private_document_storage():
+    """Document files live outside MEDIA_ROOT: the front server never serves them, so a private
+    collection's files are reachable only through Wagtail's checked download view."""
+    return storages["documents"]
+
+
 class SiteDocument(AbstractDocument):
-    admin_form_fields = Document.admin_form_fields
+    file = models.FileField(_("tệp"), upload_to="documents", storage=private_document_storage)
+    number = models.CharField(
+        _("số, ký hiệu"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_("Ví dụ: 2423/QĐ-UBND, 54/2023/NQ-HĐND."),
+    )
+    document_type = models.CharField(
+        _("loại văn bản"), max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
+    )
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True, db_index=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
+    signer = models.CharField(_("người ký"), max_length=200, blank=True)
+    summary = models.TextField(_("trích yếu"), blank=True, max_length=2000)
+    effect = models.CharField(
+        _("hiệu lực"),
+        max_length=20,
+        choices=DocumentEffect.choices,
+        default=DocumentEffect.NOT_APPLICABLE,
+    )
+
+    admin_form_fields = (
+        *Document.admin_form_fields,
+        "number",
+        "document_type",
+        "issued_on",
+        "issuer",
+        "signer",
+        "summary",
+        "effect",
+    )
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.FilterField("document_type"),
+        index.FilterField("issued_on"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("tài liệu")
         verbose_name_plural = _("tài liệu")
+
+    def clean(self):
+        # Wagtail checks WAGTAILDOCS_EXTENSIONS too, with an English message.
+        extension = os.path.splitext(self.file.name or "")[1].lower().lstrip(".")
+        allowed = settings.WAGTAILDOCS_EXTENSIONS
+        if self.file and extension not in allowed:
+            raise ValidationError(
+                {
+                    "file": _("Không nhận tệp .%(extension)s. Chỉ nhận: %(allowed)s.")
+                    % {"extension": extension or "?", "allowed": ", ".join(allowed)}
+                }
+            )
+        super().clean()
+
+    @property
+    def display_title(self):
+        """ "Quyết định số 2423/QĐ-UBND" where the document is numbered, else its title."""
+        if self.number and self.document_type != DocumentType.OTHER:
+            return f"{self.get_document_type_display()} số {self.number}"
+        return self.title

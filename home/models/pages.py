@@ -76,6 +76,7 @@ class HomePage(VietnameseSlugMixin, Page):
         "home.ContactPage",
         "articles.ArticleIndexPage",
         "programs.ProgramIndexPage",
+        "home.DocumentLibraryPage",
     ]
     max_count = 1
 

@@ -3,6 +3,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
@@ -75,6 +76,23 @@ class DemoContentTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.get("/chuong-trinh/tai-ve/csv/").status_code, 200)
         self.assertContains(self.get("/"), 'id="home-registry-title"')
+
+    def test_document_library_holds_the_departments_documents(self):
+        documents = get_document_model().objects
+        self.assertGreaterEqual(documents.count(), 15)
+        self.assertTrue(
+            documents.filter(
+                number="2423/QĐ-UBND", document_type="quyet_dinh", issued_on="2022-11-18"
+            ).exists()
+        )
+        response = self.get("/van-ban/")
+        self.assertContains(response, "Quyết định số 2423/QĐ-UBND")
+        decision = documents.get(number="2423/QĐ-UBND")
+        self.assertEqual(self.get(decision.url).status_code, 200)
+
+    def test_demo_images_have_their_public_renditions_ready(self):
+        image = get_image_model().objects.first()
+        self.assertGreaterEqual(image.renditions.count(), 12)
 
     def test_the_working_session_of_5_june_2023(self):
         article = ArticlePage.objects.get(

@@ -4,7 +4,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
-from home.models import ContactPage, HomePage, StandardPage
+from home.models import ContactPage, DocumentLibraryPage, HomePage, StandardPage
 from programs.models import ProgramIndexPage
 from tests.factories import ArticleIndexPageFactory, StandardPageFactory
 from tests.helpers import home_page
@@ -28,7 +28,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContactPage, ArticleIndexPage, ProgramIndexPage}
+            HomePage,
+            {StandardPage, ContactPage, ArticleIndexPage, ProgramIndexPage, DocumentLibraryPage},
         )
 
     def test_articles_live_only_in_news_sections(self):

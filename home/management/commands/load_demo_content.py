@@ -12,20 +12,25 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 from wagtail.rich_text import RichText
 
 from home.demo import content
+from home.demo import documents as demo_documents
 from home.demo.images import draw_demo_image
 from home.models import (
     ContactFormField,
     ContactPage,
+    DocumentEffect,
+    DocumentLibraryPage,
     HomePage,
     SiteSettings,
     StandardPage,
@@ -41,7 +46,9 @@ DEMO_USERS = (
     ("editor", ("Ánh", "Nguyệt"), EDITORS_GROUP),
     ("approver", ("Tú", "Hảo"), APPROVERS_GROUP),
 )
+# Both made by migration home/0005 on every deployment.
 IMAGE_COLLECTION = "Ảnh tin bài"
+DOCUMENT_COLLECTION = "Văn bản"
 
 
 class Command(BaseCommand):
@@ -54,8 +61,10 @@ class Command(BaseCommand):
             home = self.home_page()
             self.site_settings(home)
             images = self.images()
+            self.documents()
             about = self.standard_pages(home)
             sections = self.sections(home)
+            self.library_page(home)
             self.contact_page(home)
             self.articles(sections, images)
             self.home_content(home, about)
@@ -69,6 +78,8 @@ class Command(BaseCommand):
             users = self.users()
             if "editor" in users:
                 self.article_in_moderation(sections["tin-tuc"], images, users["editor"])
+        self.step("Tạo sẵn các bản ảnh cho trang công khai")
+        call_command("warm_renditions", stdout=self.stdout)
         accounts = f"; tài khoản mẫu: {', '.join(users)}" if users else ""
         self.stdout.write(
             self.style.SUCCESS(
@@ -180,6 +191,47 @@ class Command(BaseCommand):
         ]
         return self.publish_child(home, page)
 
+    def library_page(self, home):
+        self.step("Thư viện văn bản")
+        return self.publish_child(
+            home,
+            DocumentLibraryPage(
+                title="Văn bản",
+                slug="van-ban",
+                intro=(
+                    "Nghị quyết, quyết định, kế hoạch, báo cáo và biểu mẫu về khoa học và công "
+                    "nghệ do Sở và các cơ quan ban hành."
+                ),
+                show_in_menus=True,
+            ),
+        )
+
+    def documents(self):
+        self.step(f"Văn bản ({len(demo_documents.DOCUMENTS)})")
+        Document = get_document_model()
+        collection = Collection.objects.get(depth=2, name=DOCUMENT_COLLECTION)
+        for number, kind, day, issuer, signer, title, summary in demo_documents.DOCUMENTS:
+            exists = Document.objects.filter(number=number).exists()
+            self.count(not exists)
+            if exists:
+                continue
+            issued_on = datetime.date(*day)
+            pdf = demo_documents.draw_document_pdf(
+                number, issuer, issued_on, title, summary, signer
+            )
+            Document.objects.create(
+                title=title,
+                file=ContentFile(pdf, name=f"{short_slug(number) or 'van-ban'}.pdf"),
+                collection=collection,
+                number=number,
+                document_type=kind,
+                issued_on=issued_on,
+                issuer=issuer,
+                signer=signer,
+                summary=summary,
+                effect=DocumentEffect.IN_FORCE,
+            )
+
     def sections(self, home):
         self.step("Chuyên mục tin")
         ArticleIndexPage = apps.get_model("articles", "ArticleIndexPage")
@@ -213,6 +265,9 @@ class Command(BaseCommand):
             }
         )
         body.append({"type": "table", "value": table(session["table"])})
+        decision = get_document_model().objects.filter(number="2423/QĐ-UBND").first()
+        if decision:
+            body.append({"type": "document", "value": {"document": decision.pk, "title": ""}})
         body.extend(paragraphs(session["paragraphs"][3:]))
         specs = [
             (
@@ -268,10 +323,7 @@ class Command(BaseCommand):
     def images(self):
         self.step(f"Ảnh minh họa ({DEMO_IMAGE_COUNT})")
         Image = get_image_model()
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=IMAGE_COLLECTION).first()
-        if collection is None:
-            collection = root.add_child(name=IMAGE_COLLECTION)
+        collection = Collection.objects.get(depth=2, name=IMAGE_COLLECTION)
         images = []
         for number in range(DEMO_IMAGE_COUNT):
             title = f"Ảnh minh họa {number + 1:02d}"

@@ -64,8 +64,6 @@ class Command(BaseCommand):
             self.documents()
             about = self.standard_pages(home)
             sections = self.sections(home)
-            self.library_page(home)
-            self.contact_page(home)
             self.articles(sections, images)
             self.home_content(home, about)
             self.step("Danh mục nhiệm vụ KH&CN")
@@ -74,6 +72,9 @@ class Command(BaseCommand):
             created, kept = (int(figure) for figure in re.findall(r"\d+", summary))
             self.created += created
             self.kept += kept
+            # Created last so the menu reads: news, registry, documents, contact.
+            self.library_page(home)
+            self.contact_page(home)
         with transaction.atomic():
             users = self.users()
             if "editor" in users:

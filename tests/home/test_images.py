@@ -187,3 +187,34 @@ class RenditionTests(TestCase):
         with self.assertRaises(ValidationError) as caught:
             self.article.full_clean()
         self.assertIn("chưa có mô tả", str(caught.exception.message_dict["lead_image"]))
+
+
+class BodyImageAltTextTests(TestCase):
+    def test_a_body_image_without_alt_text_is_refused_in_the_admin(self):
+        from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+        index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        image = ImageFactory()
+        admin = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "x")
+        self.client.force_login(admin)
+        # An unticked "decorative" box is simply absent from the post.
+        block = {"image": {"image": image.pk, "alt_text": ""}, "caption": ""}
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("articles", "articlepage", index.pk)),
+            nested_form_data(
+                {
+                    "title": "Tin có ảnh thiếu mô tả",
+                    "slug": "tin-co-anh-thieu-mo-ta",
+                    "published_on": "20/11/2026",
+                    "body": streamfield([("image", block)]),
+                    # Drafts may be incomplete; publishing is where alt text becomes required.
+                    "action-publish": "1",
+                }
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        body_error = response.context["form"].errors.as_data()["body"][0]
+        self.assertIn(
+            "Hãy nhập văn bản thay thế", json.dumps(body_error.as_json_data(), ensure_ascii=False)
+        )
+        self.assertFalse(ArticlePage.objects.filter(slug="tin-co-anh-thieu-mo-ta").exists())

@@ -1,11 +1,13 @@
 """The registry of science and technology programs and tasks (chương trình, đề tài, dự án)."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
+    FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -247,7 +249,11 @@ class TaskPage(VietnameseSlugMixin, Page):
             heading=_("Phân loại"),
         ),
         MultiFieldPanel(
-            ["host_organization", "principal_investigator", "result_users"],
+            [
+                "host_organization",
+                "principal_investigator",
+                FieldPanel("result_users", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Tổ chức, cá nhân"),
         ),
         MultiFieldPanel(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import GetFilterForm
 from programs.models import (
     Organization,
     ProgramPage,
@@ -30,9 +31,8 @@ def _any(choices):
     return [("", _("Tất cả")), *choices]
 
 
-class RegistryFilterForm(forms.Form):
-    """The registry's filters, read from plain GET parameters so every view is a shareable URL.
-    A value that does not validate is dropped (and reported), never an error page."""
+class RegistryFilterForm(GetFilterForm):
+    """The registry's filters."""
 
     q = forms.CharField(label=_("Tên hoặc mã số"), required=False, max_length=200)
     status = forms.ChoiceField(

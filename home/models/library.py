@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
+from home.forms import GetFilterForm
 from home.models.media import DocumentType
 from home.models.pages import VietnameseSlugMixin
 from home.pagination import paginate
@@ -29,7 +30,7 @@ def public_documents():
     return documents.exclude(hidden) if hidden else documents
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(GetFilterForm):
     q = forms.CharField(label=_("Số, ký hiệu hoặc trích yếu"), required=False, max_length=200)
     document_type = forms.ChoiceField(
         label=_("Loại văn bản"), required=False, choices=[("", _("Tất cả")), *DocumentType.choices]
@@ -42,18 +43,6 @@ class LibraryFilterForm(forms.Form):
     def __init__(self, data, *, issuers):
         super().__init__(data)
         self.fields["issuer"].choices = [("", _("Tất cả")), *((name, name) for name in issuers)]
-
-    def filters(self):
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "")
-        }
-
-    @property
-    def dropped(self):
-        return [str(self.fields[name].label) for name in self.errors]
 
 
 def filter_documents(documents, filters):

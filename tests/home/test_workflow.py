@@ -17,6 +17,7 @@ from wagtail.models import (
 
 from articles.models import ArticlePage
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP, WORKFLOW_NAME
+from home.text import vietnamese_slugify
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import article_form_data, home_page, make_staff
 
@@ -62,6 +63,14 @@ class EditorialWorkflowTests(TestCase):
 
     def edit_url(self, page):
         return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+    def editor_submits(self, title, **fields):
+        """The editor writes a new article and submits it for moderation."""
+        self.as_user(self.editor)
+        self.client.post(
+            self.add_url(), article_form_data(title, **fields, **{"action-submit": "1"})
+        )
+        return ArticlePage.objects.get(slug=vietnamese_slugify(title))
 
     def public_get(self, url):
         self.client.logout()
@@ -191,11 +200,7 @@ class EditorialWorkflowTests(TestCase):
         return article
 
     def test_a_page_in_moderation_is_locked_against_editors(self):
-        self.as_user(self.editor)
-        self.client.post(
-            self.add_url(), article_form_data("Tin chờ duyệt", **{"action-submit": "1"})
-        )
-        article = ArticlePage.objects.get(slug="tin-cho-duyet")
+        article = self.editor_submits("Tin chờ duyệt")
         revisions = article.revisions.count()
         self.client.post(
             self.edit_url(article), article_form_data("Tin chờ duyệt", summary="Sửa lén")
@@ -203,11 +208,7 @@ class EditorialWorkflowTests(TestCase):
         self.assertEqual(article.revisions.count(), revisions)
 
     def test_what_goes_live_is_what_was_approved(self):
-        self.as_user(self.editor)
-        self.client.post(
-            self.add_url(), article_form_data("Tin chờ duyệt", **{"action-submit": "1"})
-        )
-        article = ArticlePage.objects.get(slug="tin-cho-duyet")
+        article = self.editor_submits("Tin chờ duyệt")
         # An approver changes the text while it waits: the earlier approval no longer covers it.
         self.as_user(self.approver)
         self.client.post(
@@ -255,11 +256,7 @@ class EditorialWorkflowTests(TestCase):
         self.assertEqual(self.public_get(self.live_article.url).status_code, 404)
 
     def test_the_admin_speaks_vietnamese_to_both_roles(self):
-        self.as_user(self.editor)
-        self.client.post(
-            self.add_url(), article_form_data("Tin chờ duyệt", **{"action-submit": "1"})
-        )
-        article = ArticlePage.objects.get(slug="tin-cho-duyet")
+        article = self.editor_submits("Tin chờ duyệt")
         edit = self.client.get(self.edit_url(self.live_article)).content.decode()
         for text in ("Lưu bản nháp", "Gửi duyệt: Duyệt nội dung", "Nội dung", "Quảng bá"):
             self.assertIn(text, edit)

@@ -44,7 +44,8 @@ class ArticleIndexPage(VietnameseSlugMixin, Page):
         from articles.selectors import article_list
 
         context = super().get_context(request, *args, **kwargs)
-        tag = request.GET.get("tag", "").strip()[:100] or None
+        # A NUL byte in a text query makes PostgreSQL raise; no tag contains one.
+        tag = request.GET.get("tag", "").replace("\x00", "").strip()[:100] or None
         context["tag"] = tag
         context["extra_query"] = f"&{urlencode({'tag': tag})}" if tag else ""
         context["articles"] = paginate(

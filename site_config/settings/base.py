@@ -143,7 +143,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Raster formats only: an SVG can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.SiteImageForm"
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "gif": "png", "bmp": "png", "webp": "webp"}
 WAGTAILIMAGES_AVIF_QUALITY = 60
 WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80

@@ -69,6 +69,13 @@ class ArticleIndexPaginationTests(TestCase):
             with self.subTest(value=value):
                 self.assertEqual(self.get(self.index.url, {"page": value}).status_code, 404)
 
+    def test_hostile_tag_values_are_answered(self):
+        for value in ("\x00", "a\x00b", "x" * 10_000, "' OR 1=1 --", "<script>"):
+            with self.subTest(value=value[:10]):
+                response = self.get(self.index.url, {"tag": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "<script>")
+
     def test_other_articles_pagination_on_article_page_is_just_as_safe(self):
         article = self.articles[5]
         for value in HOSTILE_PAGE_VALUES:

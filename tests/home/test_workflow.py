@@ -47,6 +47,60 @@ class RolesMigrationTests(TestCase):
         self.assertEqual(home_page().get_workflow(), assignment.workflow)
 
 
+class PermissionsPerPageTypeTests(TestCase):
+    """Every page type, the registry's and the library's too: editors draft, approvers publish."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from home.models import DocumentLibraryPage
+        from tests.factories import (
+            ContactPageFactory,
+            ProgramIndexPageFactory,
+            ProgramPageFactory,
+            StandardPageFactory,
+            TaskPageFactory,
+        )
+
+        home = home_page()
+        news = ArticleIndexPageFactory(parent=home, title="Tin tức")
+        registry = ProgramIndexPageFactory(parent=home)
+        program = ProgramPageFactory(parent=registry)
+        cls.pages = [
+            home,
+            StandardPageFactory(parent=home, title="Giới thiệu"),
+            ContactPageFactory(parent=home),
+            news,
+            ArticlePageFactory(parent=news),
+            registry,
+            program,
+            TaskPageFactory(parent=program),
+            home.add_child(instance=DocumentLibraryPage(title="Văn bản")),
+        ]
+        cls.editor = make_staff("editor", EDITORS_GROUP)
+        cls.approver = make_staff("approver", APPROVERS_GROUP)
+
+    def test_editors_draft_and_submit_but_never_publish_unpublish_delete_or_lock(self):
+        for page in self.pages:
+            with self.subTest(page_type=type(page).__name__):
+                permissions = page.permissions_for_user(self.editor)
+                self.assertTrue(permissions.can_edit())
+                self.assertFalse(permissions.can_publish())
+                self.assertFalse(permissions.can_unpublish())
+                self.assertFalse(permissions.can_delete())
+                self.assertFalse(permissions.can_move())
+                self.assertFalse(permissions.can_lock())
+
+    def test_approvers_publish_unpublish_lock_and_unlock(self):
+        for page in self.pages:
+            with self.subTest(page_type=type(page).__name__):
+                permissions = page.permissions_for_user(self.approver)
+                self.assertTrue(permissions.can_edit())
+                self.assertTrue(permissions.can_publish())
+                self.assertTrue(permissions.can_unpublish())
+                self.assertTrue(permissions.can_lock())
+                self.assertTrue(permissions.can_unlock())
+
+
 class EditorialWorkflowTests(TestCase):
     @classmethod
     def setUpTestData(cls):

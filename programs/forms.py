@@ -72,14 +72,3 @@ class RegistryFilterForm(GetFilterForm):
         self.fields["host"].queryset = Organization.objects.filter(
             hosted_tasks__isnull=False
         ).distinct()
-
-    def filters(self):
-        """The valid filters only: cleaned values for fields that validated, nothing else."""
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if value not in (None, "")}
-
-    @property
-    def dropped(self):
-        """Labels of the filters whose values were not understood."""
-        return [str(self.fields[name].label) for name in self.errors]

@@ -1,6 +1,7 @@
 """Queries for the registry: each view costs a fixed number of queries however many tasks exist."""
 
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from programs.forms import SORTS
 from programs.models import ProgramPage, TaskPage, TaskStatus
@@ -92,8 +93,6 @@ def program_overview(program):
 
 
 def task_details(task):
-    from wagtail.models import Page
-
     article_ids = [link.article_id for link in task.related_articles.all()]
     articles = {
         page.pk: page for page in Page.objects.live().public().filter(pk__in=article_ids).specific()

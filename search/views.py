@@ -1,33 +1,78 @@
-import re
-
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
 
 from home.pagination import paginate
+from home.visitors import is_bot
+from search.engine import KINDS, KINDS_BY_SLUG, SiteSearch, suggestions
+from search.forms import SearchForm
+from search.promotions import promotions_for
+from search.snippets import display_text, highlight, snippet
+from search.terms import QueryTerms
 
 RESULTS_PER_PAGE = 10
-# Longer queries are cut: nobody types more, and the search backend should not be asked to.
-MAX_QUERY_LENGTH = 200
-# Search backends give punctuation meanings (quotes, operators such as & | ! : * <->); readers do
-# not. Only words reach the backend.
-_NOT_A_WORD = re.compile(r"[^\w]+")
 
 
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    terms = _NOT_A_WORD.sub(" ", query).strip()
-    results = None
-    if query:
-        pages = Page.objects.live().public().specific()
-        pages = pages.search(terms) if terms else pages.none()
-        results = paginate(pages, request, per_page=RESULTS_PER_PAGE)
-    return TemplateResponse(
-        request,
-        "search/search_results.html",
+    form = SearchForm(request.GET)
+    filters = form.filters()
+    query = filters.get("q", "")
+    terms = QueryTerms(query)
+    site = Site.find_for_request(request)
+    context = {
+        "form": form,
+        "search_query": query,
+        "terms": terms,
+        "results": None,
+        "promotions": [],
+    }
+    if terms and site is not None:
+        site_search = SiteSearch(
+            terms,
+            site=site,
+            kind=KINDS_BY_SLUG.get(filters.get("loai")),
+            year=filters.get("nam"),
+            order="date" if filters.get("sap_xep") else "relevance",
+        )
+        results = paginate(site_search, request, per_page=RESULTS_PER_PAGE)
+        for hit in results:
+            hit.title_html = highlight(str(hit.object.title), terms)
+            hit.snippet_html = snippet(display_text(hit.object), terms)
+        kind_counts = site_search.kind_counts()
+        kept = [(name, request.GET[name]) for name in filters if name != "page"]
+        context.update(
+            {
+                "results": results,
+                "kind_tabs": [(kind, kind_counts[kind.slug]) for kind in KINDS],
+                "all_count": sum(kind_counts.values()),
+                "extra_query": f"&{urlencode(kept)}",
+                "query_without_kind": urlencode([(k, v) for k, v in kept if k != "loai"]),
+            }
+        )
+        if results.number == 1 and not filters.get("loai"):
+            context["promotions"] = promotions_for(query, site=site)
+        if results.number == 1 and not is_bot(request):
+            # Feeds the search terms report; crawlers following links are not readers asking.
+            Query.get(str(terms)).add_hit()
+    return TemplateResponse(request, "search/search_results.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Title suggestions as the reader types: {"query": ..., "suggestions": [{"title", "url"}]}."""
+    form = SearchForm(request.GET)
+    query = form.filters().get("q", "")
+    terms = QueryTerms(query)
+    site = Site.find_for_request(request)
+    found = suggestions(terms, site=site) if terms and site is not None else []
+    return JsonResponse(
         {
-            "search_query": query,
-            "results": results,
-            "extra_query": f"&{urlencode({'q': query})}",
+            "query": query,
+            "suggestions": [{"title": page.title, "url": page.get_url(request)} for page in found],
         },
+        json_dumps_params={"ensure_ascii": False},
     )

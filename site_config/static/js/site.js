@@ -3,3 +3,83 @@ document.querySelectorAll("[data-print]").forEach((button) => {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 });
+
+// Search suggestions: the search boxes are plain GET forms; with this script, titles of matching
+// pages appear under the box as the reader types (ARIA combobox, arrow keys, Enter, Escape).
+document.querySelectorAll("input[data-suggest-url]").forEach((input, boxNumber) => {
+  const list = document.createElement("ul");
+  list.id = `suggest-${boxNumber}`;
+  list.className = "suggest";
+  list.setAttribute("role", "listbox");
+  list.hidden = true;
+  input.after(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  input.autocomplete = "off";
+
+  let active = -1;
+  let timer = null;
+  let controller = null;
+  const close = () => {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  };
+  const select = (index) => {
+    const items = list.querySelectorAll("li");
+    items.forEach((item, i) => item.setAttribute("aria-selected", String(i === index)));
+    active = index;
+    if (index >= 0) input.setAttribute("aria-activedescendant", items[index].id);
+  };
+  const show = (suggestions) => {
+    list.replaceChildren();
+    suggestions.forEach((suggestion, i) => {
+      const item = document.createElement("li");
+      item.id = `${list.id}-${i}`;
+      item.setAttribute("role", "option");
+      const link = document.createElement("a");
+      link.href = suggestion.url;
+      link.textContent = suggestion.title;
+      link.tabIndex = -1;
+      item.append(link);
+      list.append(item);
+    });
+    list.hidden = suggestions.length === 0;
+    input.setAttribute("aria-expanded", String(!list.hidden));
+    active = -1;
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (query.length < 2) return close();
+    timer = setTimeout(async () => {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      try {
+        const url = `${input.dataset.suggestUrl}?q=${encodeURIComponent(query)}`;
+        const response = await fetch(url, { signal: controller.signal });
+        if (response.ok) show((await response.json()).suggestions);
+      } catch (error) {
+        if (error.name !== "AbortError") close();
+      }
+    }, 150);
+  });
+  input.addEventListener("keydown", (event) => {
+    const count = list.querySelectorAll("li").length;
+    if (list.hidden || count === 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      select((active + step + count) % count);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      window.location.href = list.querySelectorAll("a")[active].href;
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+  input.addEventListener("blur", () => setTimeout(close, 200));
+});

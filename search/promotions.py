@@ -1,0 +1,41 @@
+"""Promoted results that editors pin to a search term (Wagtail's search promotions).
+
+Editors write the term once, usually with diacritics; readers type it either way. A promotion
+applies when the reader's query and the promoted term fold to the same words."""
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from search.terms import QueryTerms
+
+
+def _folded(query_string):
+    return " ".join(QueryTerms(query_string).folded)
+
+
+def promotions_for(query, *, site):
+    wanted = _folded(query)
+    if not wanted:
+        return []
+    promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
+    matching = [
+        pk
+        for pk, text in promoted_queries.values_list("pk", "query_string")
+        if _folded(text) == wanted
+    ]
+    if not matching:
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(query__in=matching)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    visible_pages = set(
+        Page.objects.live()
+        .public()
+        .in_site(site)
+        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+        .values_list("pk", flat=True)
+    )
+    # A promoted page that was unpublished or made private must not be shown by its promotion.
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in visible_pages]

@@ -1,0 +1,61 @@
+"""Result snippets: a few lines of a page's text around the first word the reader searched for,
+with every matching word marked, whatever diacritics either side used."""
+
+import re
+import unicodedata
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from search.index import VietnameseTextMixin
+
+_SPLIT_WORDS = re.compile(r"([^\W_]+)")
+SNIPPET_WORDS = 36
+WORDS_BEFORE_MATCH = 8
+# Enough text for a snippet; a long document body is not scanned to its end.
+MAX_SOURCE_CHARACTERS = 20_000
+
+
+def display_text(obj):
+    """The text a result shows from: the object's indexed text fields other than the title."""
+    parts = []
+    for field in obj.get_search_fields():
+        if isinstance(field, VietnameseTextMixin) and field.field_name != "title":
+            parts.append(field.get_display_value(obj))
+    text = " ".join(part for part in parts if part.strip())
+    return unicodedata.normalize("NFC", " ".join(text.split()))[:MAX_SOURCE_CHARACTERS]
+
+
+def _marked(pieces, terms):
+    html = []
+    for index, piece in enumerate(pieces):
+        is_word = index % 2 == 1
+        if is_word and terms.matches_word(piece):
+            html.append(format_html("<mark>{}</mark>", piece))
+        else:
+            html.append(conditional_escape(piece))
+    return mark_safe("".join(html))  # noqa: S308 - every piece was escaped above
+
+
+def highlight(text, terms):
+    """All of `text` (a title) with the query's words marked."""
+    return _marked(_SPLIT_WORDS.split(unicodedata.normalize("NFC", text)), terms)
+
+
+def snippet(text, terms):
+    """About SNIPPET_WORDS words of `text` around the first match, matches marked."""
+    pieces = _SPLIT_WORDS.split(text)
+    word_positions = range(1, len(pieces), 2)
+    first_match = next((i for i in word_positions if terms.matches_word(pieces[i])), None)
+    if first_match is None:
+        start = 0
+    else:
+        start = max(0, first_match - 2 * WORDS_BEFORE_MATCH)
+    # Pieces alternate separator, word, separator…: an even start keeps words at odd positions,
+    # which is what `_marked` expects.
+    start -= start % 2
+    end = min(len(pieces), start + 2 * SNIPPET_WORDS)
+    window = [""] + pieces[start + 1 : end]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(pieces) else ""
+    return format_html("{}{}{}", prefix, _marked(window, terms), suffix)

@@ -194,13 +194,13 @@ class SiteSearch:
         return self._year_filter(pages)
 
     def _documents(self):
-        if self.library is None:
-            return get_document_model().objects.none()
         documents = public_documents().annotate(
             entry_id=F("index_entries__id"),
             sort_date=Coalesce("issued_on", TruncDate("created_at")),
         )
         documents = documents.filter(entry_id__in=self._matching(["title", "body"], folded=True))
+        if self.library is None:
+            return documents.none()  # without a library page, documents have no public address
         return self._year_filter(documents)
 
     @property
@@ -238,6 +238,10 @@ class SiteSearch:
 
     def __len__(self):
         return self.count()
+
+    def page_ids(self):
+        """Every matching page's id, unordered (for checks and benchmarks; readers get pages)."""
+        return self._page_rows().values_list("pk", flat=True)
 
     def _page_rows(self):
         pages = self._pages()

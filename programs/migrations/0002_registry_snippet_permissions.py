@@ -1,9 +1,9 @@
 """Editors and approvers keep the registry's organizations and fields current themselves."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUPS = ("Biên tập viên", "Người duyệt")
+from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+
 SNIPPET_PERMISSIONS = (
     "add_organization",
     "change_organization",
@@ -13,25 +13,11 @@ SNIPPET_PERMISSIONS = (
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("programs")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="programs", codename__in=SNIPPET_PERMISSIONS
-    )
-    for group in apps.get_model("auth.Group").objects.filter(name__in=GROUPS):
-        group.permissions.add(*permissions)
+    grant_to_editorial_groups(apps, "programs", SNIPPET_PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth.Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="programs", codename__in=SNIPPET_PERMISSIONS
-    )
-    for group in apps.get_model("auth.Group").objects.filter(name__in=GROUPS):
-        group.permissions.remove(*permissions)
+    revoke_from_editorial_groups(apps, "programs", SNIPPET_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

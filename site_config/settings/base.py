@@ -184,7 +184,12 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Words are indexed as written ("simple": no English stemming or stop words, which would drop
+# Vietnamese syllables such as "an" or "so"); Vietnamese folding is done by `search.index`.
+# After changing this, run `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

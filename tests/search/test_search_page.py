@@ -1,31 +1,376 @@
+"""The reader's search at /tim-kiem/, on whichever database the suite runs (CI: both)."""
+
+import datetime
+import re
+import unicodedata
+
 from django.test import TestCase
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
+from home.models import DocumentLibraryPage
+from tests.factories import (
+    BOT_USER_AGENT,
+    READER_USER_AGENT,
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ProgramIndexPageFactory,
+    StandardPageFactory,
+    TaskPageFactory,
+)
 from tests.helpers import home_page
+from tests.home.test_documents import make_document
 
 
-class SearchPageTests(TestCase):
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+def result_titles(response):
+    """Result titles in the order shown, without the highlight markup."""
+    html = response.content.decode()
+    titles = re.findall(r'class="result__title"><a href="[^"]*">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", title) for title in titles]
+
+
+class SearchTestCase(TestCase):
+    def search(self, **params):
+        return self.client.get("/tim-kiem/", params, HTTP_USER_AGENT=READER_USER_AGENT)
+
+    def titles(self, **params):
+        response = self.search(**params)
+        self.assertEqual(response.status_code, 200)
+        return result_titles(response)
+
+
+class DiacriticInsensitiveMatchingTests(SearchTestCase):
     @classmethod
     def setUpTestData(cls):
-        index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
-        cls.article = ArticlePageFactory(parent=index, title="Hội thảo truy xuất nguồn gốc")
-        ArticlePageFactory(parent=index, title="Bản nháp truy xuất", live=False)
+        news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        cls.spellings = {
+            "written": "Nghiệm thu đề tài khoa học cấp tỉnh",
+            "unaccented": "Nghiem thu de tai khoa hoc cap tinh ve giong ca phe",
+            "capitals": "NGHIỆM THU ĐỀ TÀI KHOA HỌC VỀ CÂY ĂN QUẢ",
+            "decomposed": unicodedata.normalize("NFD", "Nghiệm thu đề tài khoa học nông nghiệp"),
+        }
+        for title in cls.spellings.values():
+            ArticlePageFactory(parent=news, title=title)
+        ArticlePageFactory(parent=news, title="Hội nghị sơ kết công tác thanh tra")
 
-    def get(self, data):
-        return self.client.get("/tim-kiem/", data, HTTP_USER_AGENT=READER_USER_AGENT)
+    def test_every_spelling_of_the_query_finds_every_spelling_of_the_text(self):
+        expected = {unicodedata.normalize("NFC", title) for title in self.spellings.values()}
+        queries = [
+            "đề tài khoa học",
+            "de tai khoa hoc",
+            "ĐỀ TÀI KHOA HỌC",
+            "De Tai Khoa Hoc",
+            unicodedata.normalize("NFD", "đề tài khoa học"),
+            "dề tài khoa hoc",
+        ]
+        for query in queries:
+            with self.subTest(query=query):
+                self.assertEqual(set(self.titles(q=query)), expected)
 
-    def test_finds_live_pages_only(self):
-        response = self.get({"q": "truy xuất"})
-        self.assertContains(response, "Hội thảo truy xuất nguồn gốc")
-        self.assertNotContains(response, "Bản nháp truy xuất")
+    def test_all_words_must_match(self):
+        self.assertEqual(self.titles(q="de tai thanh tra"), [])
 
-    def test_hostile_queries_get_an_answer(self):
-        for query in ("", " ", "\x00", "a" * 100_000, "& | ! ( ) : * <->", '"', "' OR 1=1 --"):
-            with self.subTest(query=query[:20]):
-                response = self.get({"q": query})
-                self.assertEqual(response.status_code, 200)
+
+class RankingTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        short = {"summary": "", "author_line": ""}
+        day = datetime.date(2026, 6, 1)
+        # Oldest first, so that newer-first ordering cannot explain the exact-form results.
+        ArticlePageFactory(
+            parent=news,
+            title="Khai giảng lớp bồi dưỡng",
+            body=paragraph("Khóa học bồi dưỡng nghiệp vụ sở hữu trí tuệ."),
+            published_on=day,
+            **short,
+        )
+        ArticlePageFactory(
+            parent=news,
+            title="Hội thảo chuyên đề",
+            body=paragraph("Hội thảo khoa học về giống cây trồng."),
+            published_on=day - datetime.timedelta(days=30),
+            **short,
+        )
+        ArticlePageFactory(
+            parent=news,
+            title="Tổng kết năm",
+            body=paragraph("Các chỉ tiêu thống kê năm 2025 đã hoàn thành."),
+            published_on=day + datetime.timedelta(days=10),
+            **short,
+        )
+        ArticlePageFactory(
+            parent=news,
+            title="Thống kê chỉ tiêu năm 2025",
+            body=paragraph("Báo cáo tổng hợp."),
+            published_on=day - datetime.timedelta(days=100),
+            **short,
+        )
+        for offset, title in enumerate(["Tin sự kiện cũ", "Tin sự kiện mới"]):
+            ArticlePageFactory(
+                parent=news,
+                title=title,
+                body=paragraph("Ứng dụng năng lượng mặt trời."),
+                published_on=day + datetime.timedelta(days=offset),
+                **short,
+            )
+
+    def test_the_form_typed_ranks_first(self):
+        self.assertEqual(
+            self.titles(q="khoa học"), ["Hội thảo chuyên đề", "Khai giảng lớp bồi dưỡng"]
+        )
+        self.assertEqual(
+            self.titles(q="khóa học"), ["Khai giảng lớp bồi dưỡng", "Hội thảo chuyên đề"]
+        )
+
+    def test_title_matches_rank_above_body_matches(self):
+        self.assertEqual(
+            self.titles(q="thống kê năm 2025"), ["Thống kê chỉ tiêu năm 2025", "Tổng kết năm"]
+        )
+
+    def test_newer_pages_win_ties(self):
+        self.assertEqual(
+            self.titles(q="năng lượng mặt trời"), ["Tin sự kiện mới", "Tin sự kiện cũ"]
+        )
+
+    def test_date_order_on_request(self):
+        self.assertEqual(
+            self.titles(q="thong ke", sap_xep="moi-nhat"),
+            ["Tổng kết năm", "Thống kê chỉ tiêu năm 2025"],
+        )
+
+
+class FiltersAndPagesTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        news = ArticleIndexPageFactory(parent=home, title="Tin tức")
+        for number in range(12):
+            ArticlePageFactory(
+                parent=news,
+                title=f"Chuyển đổi số cấp xã, bài {number + 1}",
+                published_on=datetime.date(2024 + number % 2, 3, 1 + number),
+            )
+        registry = ProgramIndexPageFactory(parent=home)
+        TaskPageFactory(parent=registry, title="Đề tài chuyển đổi số trong nông nghiệp")
+        StandardPageFactory(
+            parent=home, title="Giới thiệu", body=paragraph("Sở đẩy mạnh chuyển đổi số.")
+        )
+        home.add_child(instance=DocumentLibraryPage(title="Văn bản", slug="van-ban"))
+        make_document(
+            "15/2026/QĐ-UBND",
+            "quyet-dinh",
+            datetime.date(2026, 4, 2),
+            "UBND tỉnh Sơn La",
+            "Quyết định ban hành kế hoạch chuyển đổi số năm 2026",
+        )
+
+    def test_all_kinds_are_searched_with_a_count_per_kind(self):
+        response = self.search(q="chuyen doi so")
+        html = response.content.decode()
+        self.assertContains(response, "Tìm thấy <strong>15</strong> kết quả")
+        for label, count in [
+            ("Tin tức", 12),
+            ("Chương trình, nhiệm vụ KH&amp;CN", 1),
+            ("Văn bản", 1),
+            ("Trang thông tin", 1),
+        ]:
+            self.assertRegex(
+                html, rf"{re.escape(label)} <span class=\"search-tabs__count\">{count}<"
+            )
+
+    def test_kind_filter(self):
+        self.assertEqual(
+            self.titles(q="chuyển đổi số", loai="nhiem-vu"),
+            ["Đề tài chuyển đổi số trong nông nghiệp"],
+        )
+        self.assertEqual(self.titles(q="chuyển đổi số", loai="trang"), ["Giới thiệu"])
+        documents = self.search(q="chuyển đổi số", loai="van-ban")
+        self.assertEqual(
+            result_titles(documents), ["Quyết định ban hành kế hoạch chuyển đổi số năm 2026"]
+        )
+        self.assertContains(documents, 'href="/van-ban/')
+
+    def test_year_filter(self):
+        titles = self.titles(q="chuyển đổi số", loai="tin-tuc", nam="2025")
+        self.assertEqual(len(titles), 6)
+        self.assertEqual(
+            self.titles(q="chuyển đổi số", nam="2026", loai="van-ban")[0][:9], "Quyết địn"
+        )
+
+    def test_pages_of_ten(self):
+        first = self.titles(q="chuyen doi so")
+        second = self.titles(q="chuyen doi so", page="2")
+        self.assertEqual((len(first), len(second)), (10, 5))
+        self.assertFalse(set(first) & set(second))
+        for bad in ("3", "0", "abc", "-1", "99999999"):
+            with self.subTest(page=bad):
+                self.assertEqual(self.search(q="chuyen doi so", page=bad).status_code, 404)
+
+    def test_bad_filter_values_are_dropped_with_a_notice(self):
+        response = self.search(q="chuyển đổi số", loai="<b>", nam="năm ngoái")
+        self.assertContains(response, "Tìm thấy <strong>15</strong>")
+        self.assertContains(response, "Đã bỏ qua điều kiện không hợp lệ")
+
+    def test_matches_are_highlighted_in_title_and_snippet(self):
+        response = self.search(q="chuyen doi so", loai="trang")
+        self.assertContains(response, "<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>")
+
+    def test_query_count_does_not_grow_with_results(self):
+        # Warm caches (site root, settings) and the search terms report's rows for both queries.
+        self.search(q="chuyen doi so bai 3", loai="tin-tuc")
+        self.search(q="chuyen doi so", loai="tin-tuc")
+        with self.assertNumQueriesAtMost(25) as one:
+            self.search(q="chuyen doi so bai 3", loai="tin-tuc")
+        with self.assertNumQueriesAtMost(25) as ten:
+            self.search(q="chuyen doi so", loai="tin-tuc")
+        self.assertEqual(len(one), len(ten))
+
+    def assertNumQueriesAtMost(self, limit):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        test = self
+
+        class Capture(CaptureQueriesContext):
+            def __exit__(self, *exc):
+                super().__exit__(*exc)
+                test.assertLessEqual(len(self), limit)
+
+        return Capture(connection)
+
+
+class NothingFoundTests(SearchTestCase):
+    def test_helpful_text_when_nothing_is_found(self):
+        response = self.search(q="tàu vũ trụ")
+        self.assertContains(response, "Không tìm thấy kết quả nào")
+        self.assertContains(response, "có thể gõ có dấu hoặc không dấu")
+
+    def test_hostile_queries_get_a_normal_page(self):
+        hostile = [
+            "",
+            " ",
+            "\x00",
+            "đề\x00tài",
+            "a" * 100_000,
+            "!!! ??? ...",
+            "& | ! ( ) : * <->",
+            "khoa & học | !công",
+            "'",
+            '"',
+            '"khoa học',
+            "' OR 1=1 --",
+            "khoa:* học:A",
+            "NEAR(khoa học) AND NOT công",
+            "{title} : khoa",
+            "\\",
+        ]
+        for query in hostile:
+            with self.subTest(query=query[:30]):
+                self.assertEqual(self.search(q=query).status_code, 200)
 
     def test_echoed_query_is_escaped(self):
-        response = self.get({"q": "<script>alert(1)</script>"})
+        response = self.search(q="<script>alert(1)</script>")
         self.assertNotContains(response, "<script>alert(1)</script>")
         self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+class PromotionTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        cls.guide = StandardPageFactory(parent=home, title="Hướng dẫn đăng ký đề tài")
+        cls.withdrawn = StandardPageFactory(parent=home, title="Hướng dẫn cũ", live=False)
+        query = Query.get("đề tài")
+        SearchPromotion.objects.create(
+            query=query, page=cls.guide, description="Thủ tục, mẫu hồ sơ", sort_order=0
+        )
+        SearchPromotion.objects.create(query=query, page=cls.withdrawn, sort_order=1)
+
+    def promoted(self, response):
+        section = re.search(
+            r'class="search-promoted".*?</section>', response.content.decode(), re.S
+        )
+        return section.group(0) if section else ""
+
+    def test_promoted_page_leads_for_any_spelling(self):
+        for query in ("đề tài", "de tai", "ĐỀ TÀI"):
+            with self.subTest(query=query):
+                promoted = self.promoted(self.search(q=query))
+                self.assertIn("Hướng dẫn đăng ký đề tài", promoted)
+                self.assertIn("Thủ tục, mẫu hồ sơ", promoted)
+
+    def test_unpublished_promoted_page_is_not_shown(self):
+        self.assertNotIn("Hướng dẫn cũ", self.promoted(self.search(q="đề tài")))
+
+    def test_other_queries_have_no_promotion(self):
+        self.assertEqual(self.promoted(self.search(q="đề án")), "")
+
+    def test_readers_searches_feed_the_search_terms_report(self):
+        self.search(q="Chuyển đổi số")
+        self.search(q="chuyển   đổi số")
+        self.client.get("/tim-kiem/", {"q": "chuyển đổi số"}, HTTP_USER_AGENT=BOT_USER_AGENT)
+        self.assertEqual(Query.objects.get(query_string="chuyển đổi số").hits, 2)
+
+
+class SuggestionTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        StandardPageFactory(parent=home, title="Chuyển đổi số cấp xã")
+        StandardPageFactory(parent=home, title="Chuyen de nong nghiep")
+        StandardPageFactory(parent=home, title="Chuyển đổi số (bản nháp)", live=False)
+
+    def suggest(self, query):
+        response = self.client.get("/tim-kiem/goi-y/", {"q": query})
+        self.assertEqual(response["Content-Type"], "application/json")
+        return [item["title"] for item in response.json()["suggestions"]]
+
+    def test_prefixes_match_with_or_without_diacritics(self):
+        for query in ("chuyển đ", "chuyen d", "CHUYỂN Đ"):
+            with self.subTest(query=query):
+                self.assertEqual(
+                    set(self.suggest(query)), {"Chuyển đổi số cấp xã", "Chuyen de nong nghiep"}
+                )
+
+    def test_the_spelling_typed_comes_first(self):
+        self.assertEqual(self.suggest("chuyen de")[0], "Chuyen de nong nghiep")
+        self.assertEqual(self.suggest("chuyển đổ"), ["Chuyển đổi số cấp xã"])
+
+    def test_empty_and_hostile_queries_suggest_nothing(self):
+        for query in ("", "&|!", "\x00", "a" * 100_000):
+            with self.subTest(query=query[:10]):
+                self.assertEqual(self.suggest(query), [])
+
+
+class DocumentVisibilityTests(SearchTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        home.add_child(instance=DocumentLibraryPage(title="Văn bản", slug="van-ban"))
+        internal = Collection.get_first_root_node().add_child(name="Nội bộ")
+        CollectionViewRestriction.objects.create(
+            collection=internal, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        make_document(
+            "01/KH-SKHCN",
+            "ke-hoach",
+            datetime.date(2026, 1, 5),
+            "Sở KH&CN",
+            "Kế hoạch kiểm tra công khai",
+        )
+        make_document(
+            "02/KH-SKHCN",
+            "ke-hoach",
+            datetime.date(2026, 1, 6),
+            "Sở KH&CN",
+            "Kế hoạch kiểm tra nội bộ",
+            collection=internal,
+        )
+
+    def test_documents_in_restricted_collections_are_not_found(self):
+        self.assertEqual(self.titles(q="ke hoach kiem tra"), ["Kế hoạch kiểm tra công khai"])

@@ -1,0 +1,383 @@
+"""Site search at scale: recall, exact-form ranking and latency over realistic Vietnamese news.
+
+    DATABASE_URL=postgres://... .venv/bin/python bench/search.py [--sizes 10000,100000] [--repeat 3]
+
+Builds a throwaway test database (PostgreSQL when DATABASE_URL says so, else SQLite), loads N
+generated articles in bulk, indexes them through Wagtail's search backend, then runs a fixed set
+of queries, with and without diacritics, through the same code as /tim-kiem/. It prints, per
+size:
+
+- recall: the share of pages the search should find (every query word present once diacritics
+  are folded, computed here in Python from the generated text) that it did find;
+- exact-first: for queries typed with diacritics, the share of the first 20 hits that contain
+  the words exactly as typed, out of what was possible;
+- latency: count + facets + the first 20 hits, p50 and p95 over all queries and repeats.
+
+Figures, not assertions; it also writes bench/results/search.svg."""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+QUERIES = [
+    "khoa học công nghệ",
+    "khoa hoc cong nghe",
+    "khóa học",
+    "khoa học",
+    "đề tài",
+    "de tai",
+    "ĐỀ TÀI CẤP TỈNH",
+    "sơn la",
+    "son la",
+    "chuyển đổi số",
+    "chuyen doi so",
+    "nông nghiệp công nghệ cao",
+    "nong nghiep cong nghe cao",
+    "sở hữu trí tuệ",
+    "so huu tri tue",
+    "nghiệm thu",
+    "nghiem thu",
+    "cà phê",
+    "ca phe",
+    "Mộc Châu",
+    "moc chau",
+    "đo lường chất lượng",
+    "do luong chat luong",
+    "tiêu chuẩn",
+    "khởi nghiệp đổi mới sáng tạo",
+    "khoi nghiep doi moi sang tao",
+    "an toàn bức xạ",
+    "an toan buc xa",
+    "giống cây trồng",
+    "giong cay trong",
+    "hội thảo",
+    "xoài",
+    "xoai",
+    "dâu tây",
+    "dau tay",
+    "thuận châu",
+    "nhiệm vụ khoa học",
+    "tàu vũ trụ",
+]
+
+PLACES = [
+    "Sơn La",
+    "Mộc Châu",
+    "Thuận Châu",
+    "Mai Sơn",
+    "Yên Châu",
+    "Phù Yên",
+    "Sông Mã",
+    "Bắc Yên",
+]
+SUBJECTS = [
+    "đề tài khoa học cấp tỉnh",
+    "dự án chuyển giao công nghệ",
+    "nhiệm vụ khoa học và công nghệ",
+    "chương trình chuyển đổi số",
+    "mô hình nông nghiệp công nghệ cao",
+    "hệ thống quản lý chất lượng",
+    "khóa học bồi dưỡng nghiệp vụ",
+    "dự án sở hữu trí tuệ",
+    "giống cây trồng bản địa",
+    "vùng trồng cà phê",
+    "vùng trồng xoài",
+    "mô hình trồng dâu tây",
+    "cuộc thi khởi nghiệp đổi mới sáng tạo",
+    "kế hoạch an toàn bức xạ",
+    "tiêu chuẩn đo lường chất lượng",
+]
+ACTIONS = [
+    "Nghiệm thu",
+    "Hội thảo về",
+    "Kiểm tra tiến độ",
+    "Tổng kết",
+    "Triển khai",
+    "Đánh giá kết quả",
+    "Phê duyệt",
+    "Tập huấn",
+]
+SENTENCES = [
+    "Sở Khoa học và Công nghệ tỉnh {place} đã tổ chức {action} {subject}.",
+    "Hội đồng khoa học đánh giá {subject} đạt yêu cầu, đề nghị nhân rộng tại {place}.",
+    "Đơn vị chủ trì báo cáo kết quả {subject} trong năm {year}.",
+    "Các đại biểu thảo luận giải pháp ứng dụng khoa học công nghệ vào sản xuất.",
+    "Lãnh đạo Sở đề nghị các phòng chuyên môn phối hợp chặt chẽ với địa phương.",
+    "Kinh phí thực hiện được bố trí từ ngân sách sự nghiệp khoa học của tỉnh.",
+    "Người dân {place} tham gia khóa học về kỹ thuật canh tác mới.",
+    "Sản phẩm được cấp văn bằng bảo hộ sở hữu trí tuệ và truy xuất nguồn gốc.",
+    "Hội thảo thu hút nhiều doanh nghiệp, hợp tác xã và nhà khoa học tham dự.",
+    "Kết quả nghiên cứu góp phần nâng cao giá trị nông sản của tỉnh.",
+]
+AUTHORS = ["Ánh Nguyệt - Tú Hảo", "Minh Đức", "Thu Hà", "Quang Huy"]
+# Some editors type without diacritics (old systems, phones): their pages must still be found.
+UNACCENTED_SHARE = 0.05
+
+
+def generate_article(rng, number):
+    from search.terms import fold
+
+    place, subject, action = rng.choice(PLACES), rng.choice(SUBJECTS), rng.choice(ACTIONS)
+    year = rng.randint(2015, 2026)
+    title = f"{action} {subject} tại {place}"
+    summary = SENTENCES[0].format(place=place, action=action.lower(), subject=subject, year=year)
+    sentences = [
+        rng.choice(SENTENCES).format(
+            place=rng.choice(PLACES),
+            action=rng.choice(ACTIONS).lower(),
+            subject=rng.choice(SUBJECTS),
+            year=year,
+        )
+        for _ in range(rng.randint(8, 16))
+    ]
+    body = " ".join(sentences)
+    if rng.random() < UNACCENTED_SHARE:
+        title, summary, body = fold(title), fold(summary), fold(body)
+    return {
+        "title": f"{title} ({number})",
+        "summary": summary,
+        "body": body,
+        "author": rng.choice(AUTHORS),
+        "published_on": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+    }
+
+
+def load_articles(parent, count, rng, ground_truth):
+    """Insert `count` articles under `parent` in bulk, index them, and record their words."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+    from wagtail.search.backends import get_search_backend
+
+    from articles.models import ArticlePage
+    from search.terms import fold, words
+
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    locale = Locale.get_default()
+    parent = Page.objects.get(pk=parent.pk)
+    start = parent.numchild
+    backend = get_search_backend()
+    batch = 1000
+    started = time.perf_counter()
+    for offset in range(0, count, batch):
+        articles = [
+            generate_article(rng, start + offset + i) for i in range(min(batch, count - offset))
+        ]
+        pages = []
+        for i, article in enumerate(articles):
+            position = start + offset + i + 1
+            slug = f"bai-{position}"
+            pages.append(
+                Page(
+                    title=article["title"],
+                    draft_title=article["title"],
+                    slug=slug,
+                    path=Page._get_path(parent.path, parent.depth + 1, position),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}{slug}/",
+                    live=True,
+                    content_type=article_type,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                    first_published_at=f"{article['published_on']}T08:00:00+07:00",
+                )
+            )
+        created = Page.objects.bulk_create(pages)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO articles_articlepage (page_ptr_id, summary, published_on, "
+                "lead_image_caption, body, author_line) VALUES (%s, %s, %s, '', %s, %s)",
+                [
+                    (
+                        page.pk,
+                        article["summary"],
+                        article["published_on"],
+                        json.dumps(
+                            [
+                                {
+                                    "type": "paragraph",
+                                    "value": f"<p>{article['body']}</p>",
+                                    "id": str(uuid.uuid4()),
+                                }
+                            ]
+                        ),
+                        article["author"],
+                    )
+                    for page, article in zip(created, articles, strict=True)
+                ],
+            )
+        backend.add_bulk(
+            ArticlePage, list(ArticlePage.objects.filter(pk__in=[p.pk for p in created]))
+        )
+        for page, article in zip(created, articles, strict=True):
+            text = " ".join(
+                (article["title"], article["summary"], article["body"], article["author"])
+            )
+            written = set(words(text))
+            for word in written:
+                ground_truth["exact"][word].add(page.pk)
+                ground_truth["folded"][fold(word)].add(page.pk)
+        done = offset + len(articles)
+        rate = done / (time.perf_counter() - started)
+        print(f"  … {start + done:,} bài ({rate:,.0f} bài/giây)".replace(",", "."), flush=True)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+
+
+def pages_with_all(index, words_):
+    sets = [index.get(word, set()) for word in words_]
+    return set.intersection(*sets) if sets else set()
+
+
+def measure(site, ground_truth, repeat):
+    from search.engine import ARTICLES, SiteSearch
+    from search.terms import QueryTerms
+
+    recalls, exact_scores, timings = [], [], []
+    per_query = []
+    for query in QUERIES:
+        terms = QueryTerms(query)
+        expected = pages_with_all(ground_truth["folded"], terms.folded)
+        found = set(SiteSearch(terms, site=site, kind=ARTICLES).page_ids())
+        recall = len(found & expected) / len(expected) if expected else 1.0
+        extra = len(found - expected)
+        recalls.append(recall)
+
+        exact = pages_with_all(ground_truth["exact"], terms.words)
+        top = [hit.object.pk for hit in SiteSearch(terms, site=site)[0:20]]
+        possible = min(len(top), len(exact))
+        score = None
+        if terms.words != terms.folded and 0 < len(exact) < len(expected):
+            score = sum(1 for pk in top[:possible] if pk in exact) / possible if possible else 1.0
+            exact_scores.append(score)
+
+        query_timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            search = SiteSearch(terms, site=site)
+            search.count()
+            search[0:20]
+            query_timings.append((time.perf_counter() - started) * 1000)
+        timings.extend(query_timings)
+        per_query.append(
+            (query, len(expected), recall, extra, score, statistics.median(query_timings))
+        )
+    return recalls, exact_scores, timings, per_query
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def draw_svg(rows, path):
+    """p50 and p95 latency per corpus size, as paired bars."""
+    width, height, left, bottom = 640, 300, 60, 40
+    peak = max(max(p95, 100) for _, _, _, _, p95 in rows)
+    group = (width - left - 140) / len(rows)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="12">',
+        f'<text x="{left}" y="18" font-size="14" font-weight="bold">'
+        "Tìm kiếm: thời gian trả lời (ms) theo số trang</text>",
+    ]
+    target_y = height - bottom - (height - bottom - 40) * 100 / peak
+    parts.append(
+        f'<line x1="{left}" x2="{width - 130}" y1="{target_y:.1f}" y2="{target_y:.1f}" '
+        'stroke="#c8102e" stroke-dasharray="4 3"/>'
+        f'<text x="{width - 126}" y="{target_y + 4:.1f}" fill="#c8102e">mục tiêu p95</text>'
+    )
+    for index, (size, _, _, p50, p95) in enumerate(rows):
+        x0 = left + index * group
+        for slot, (value, colour) in enumerate(((p50, "#2f7cc4"), (p95, "#0b4f8a"))):
+            bar_height = (height - bottom - 40) * value / peak
+            x = x0 + slot * group / 3
+            y = height - bottom - bar_height
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{group / 3.3:.1f}" height="{bar_height:.1f}" '
+                f'fill="{colour}"/><text x="{x + group / 6.6:.1f}" y="{y - 4:.1f}" '
+                f'text-anchor="middle">{value:.0f}</text>'
+            )
+        parts.append(
+            f'<text x="{x0 + group / 3:.1f}" y="{height - bottom + 16}" text-anchor="middle">'
+            f"{size:,} trang</text>".replace(",", ".")
+        )
+    parts.append("</svg>")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--details", action="store_true", help="print each query's figures")
+    args = parser.parse_args()
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    rng = random.Random(args.seed)
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from wagtail.models import Site
+
+        from tests.factories import ArticleIndexPageFactory
+        from tests.helpers import home_page
+
+        section = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        site = Site.objects.get(is_default_site=True)
+        ground_truth = {"exact": defaultdict(set), "folded": defaultdict(set)}
+        loaded = 0
+        rows = []
+        print(f"Cơ sở dữ liệu: {connection.vendor}; {len(QUERIES)} truy vấn, lặp {args.repeat} lần")
+        for size in sizes:
+            load_articles(section, size - loaded, rng, ground_truth)
+            loaded = size
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            measure(site, ground_truth, 1)  # warm the database's caches
+            recalls, exact_scores, timings, per_query = measure(site, ground_truth, args.repeat)
+            p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+            rows.append((size, min(recalls), statistics.mean(exact_scores), p50, p95))
+            if args.details:
+                print(
+                    f"{'truy vấn':<32} {'cần tìm':>8} {'recall':>7} {'thừa':>5} {'đúng dấu':>9} {'ms':>7}"
+                )
+                for query, expected, recall, extra, score, ms in per_query:
+                    shown = "-" if score is None else f"{score:.2f}"
+                    print(
+                        f"{query:<32} {expected:>8} {recall:>7.3f} {extra:>5} {shown:>9} {ms:>7.1f}"
+                    )
+        print()
+        print(
+            f"{'số trang':>9} | {'recall thấp nhất':>16} | {'đúng dấu trước':>14} | {'p50 ms':>7} | {'p95 ms':>7}"
+        )
+        for size, recall, exact_first, p50, p95 in rows:
+            print(f"{size:>9} | {recall:>16.3f} | {exact_first:>14.3f} | {p50:>7.1f} | {p95:>7.1f}")
+        draw_svg(rows, ROOT / "bench" / "results" / "search.svg")
+        print("Biểu đồ: bench/results/search.svg")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -311,7 +311,8 @@ def draw_svg(rows, path):
             x = x0 + slot * group / 3
             y = height - bottom - bar_height
             parts.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{group / 3.3:.1f}" height="{bar_height:.1f}" '
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{group / 3.3:.1f}" '
+                f'height="{bar_height:.1f}" '
                 f'fill="{colour}"/><text x="{x + group / 6.6:.1f}" y="{y - 4:.1f}" '
                 f'text-anchor="middle">{value:.0f}</text>'
             )
@@ -360,7 +361,8 @@ def main():
             rows.append((size, min(recalls), statistics.mean(exact_scores), p50, p95))
             if args.details:
                 print(
-                    f"{'truy vấn':<32} {'cần tìm':>8} {'recall':>7} {'thừa':>5} {'đúng dấu':>9} {'ms':>7}"
+                    f"{'truy vấn':<32} {'cần tìm':>8} {'recall':>7} {'thừa':>5} "
+                    f"{'đúng dấu':>9} {'ms':>7}"
                 )
                 for query, expected, recall, extra, score, ms in per_query:
                     shown = "-" if score is None else f"{score:.2f}"
@@ -369,7 +371,8 @@ def main():
                     )
         print()
         print(
-            f"{'số trang':>9} | {'recall thấp nhất':>16} | {'đúng dấu trước':>14} | {'p50 ms':>7} | {'p95 ms':>7}"
+            f"{'số trang':>9} | {'recall thấp nhất':>16} | {'đúng dấu trước':>14} | "
+            f"{'p50 ms':>7} | {'p95 ms':>7}"
         )
         for size, recall, exact_first, p50, p95 in rows:
             print(f"{size:>9} | {recall:>16.3f} | {exact_first:>14.3f} | {p50:>7.1f} | {p95:>7.1f}")

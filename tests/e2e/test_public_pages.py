@@ -73,6 +73,7 @@ def test_pages_fit_the_screen_without_sideways_scrolling(live_server, in_browser
         ("contact", "/lien-he/"),
         ("registry", site["registry"]),
         ("task", site["task"]),
+        ("search", "/tim-kiem/?q=cong+nghe+sinh+hoc"),
     ]
 
     def steps(browser):
@@ -101,5 +102,36 @@ def test_images_have_dimensions_and_everything_is_served_locally(live_server, in
         assert all(url.startswith(live_server.url) for url in requested), requested
         assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'Sở Khoa học')")
         assert page.locator("[data-print]").is_visible()  # shown once JavaScript runs
+
+    in_browser(steps)
+
+
+def test_header_search_suggests_titles_as_the_reader_types(live_server, in_browser, site):
+    def steps(browser):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(live_server.url + site["news"])
+        page.fill("#site-search-q", "cong nghe sinh")  # typed without diacritics
+        suggestion = page.locator(".suggest a").first
+        suggestion.wait_for()
+        assert "công nghệ sinh học" in suggestion.inner_text()
+        assert page.get_attribute("#site-search-q", "aria-expanded") == "true"
+        save_screenshot(page, "search-suggestions-1280")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/nghien-cuu-ung-dung-cong-nghe-sinh-hoc-so-*/")
+
+    in_browser(steps)
+
+
+def test_header_search_works_without_javascript(live_server, in_browser, site):
+    def steps(browser):
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(live_server.url + "/")
+        page.fill("#site-search-q", "CÔNG NGHỆ SINH HỌC")
+        page.press("#site-search-q", "Enter")
+        page.wait_for_url("**/tim-kiem/?q=*")
+        assert page.locator(".result").count() == 4
+        assert page.locator(".result mark").first.is_visible()
 
     in_browser(steps)

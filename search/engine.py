@@ -13,11 +13,12 @@ databases answer from their full-text indexes without reading any page's text, s
 that matches most of 100,000 pages costs index lookups and a join, not 100,000 text ranks.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce, TruncDate
@@ -118,6 +119,20 @@ class SQLiteMatcher:
         return RawSQL(sql, [match])  # noqa: S611
 
 
+@contextmanager
+def text_index_scans():
+    """On PostgreSQL, keep the planner on the full-text indexes. For a common word it otherwise
+    prefers a sequential scan that rebuilds `title || body` (reading every page's body vector)
+    for every row: 262 ms against 41 ms for the GIN index on 25,000 entries."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
 def matcher():
     return PostgresMatcher() if connection.vendor == "postgresql" else SQLiteMatcher()
 
@@ -213,12 +228,14 @@ class SiteSearch:
     def kind_counts(self):
         """Matches per kind (ignoring the kind filter), for the filter tabs."""
         if self._kind_counts is None:
-            by_type = dict(
-                self._pages()
-                .order_by()
-                .values_list("content_type_id")
-                .annotate(matches=Count("id"))
-            )
+            with text_index_scans():
+                by_type = dict(
+                    self._pages()
+                    .order_by()
+                    .values_list("content_type_id")
+                    .annotate(matches=Count("id"))
+                )
+                documents = self._documents().count()
             counts = {}
             claimed = set()
             for kind in (ARTICLES, TASKS):
@@ -226,7 +243,7 @@ class SiteSearch:
                 claimed.update(ids)
                 counts[kind.slug] = sum(by_type.get(ct, 0) for ct in ids)
             counts[OTHER_PAGES.slug] = sum(n for ct, n in by_type.items() if ct not in claimed)
-            counts[DOCUMENTS.slug] = self._documents().count()
+            counts[DOCUMENTS.slug] = documents
             self._kind_counts = counts
         return self._kind_counts
 
@@ -277,7 +294,9 @@ class SiteSearch:
         ordering = ("-sort_date", "-item_id")
         if self.order == "relevance":
             ordering = ("-score", *ordering)
-        return self._hits(list(combined.order_by(*ordering)[window]))
+        with text_index_scans():
+            rows = list(combined.order_by(*ordering)[window])
+        return self._hits(rows)
 
     def _hits(self, rows):
         page_ids = [pk for source, pk, _, _ in rows if source == "page"]

@@ -23,6 +23,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, 
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -63,26 +64,17 @@ class PostgresMatcher:
     """Text queries in PostgreSQL's tsquery syntax over the index's tsvector columns."""
 
     @staticmethod
-    def _exact(terms, prefix):
-        lexemes = [f"'{word}'" for word in terms.words]
-        if prefix:
-            lexemes[-1] += ":*"
-        return " & ".join(lexemes)
-
-    @staticmethod
-    def _folded(terms, prefix):
-        suffix = ":*"
-        groups = []
-        alternatives = terms.folded_alternatives()
-        for position, (bare, marked) in enumerate(alternatives):
-            tail = suffix if prefix and position == len(alternatives) - 1 else ""
-            groups.append(f"('{bare}'{tail} | '{marked}'{tail})")
-        return " & ".join(groups)
+    def _text_query(groups, prefix_last):
+        parts = []
+        for position, tokens in enumerate(groups):
+            tail = ":*" if prefix_last and position == len(groups) - 1 else ""
+            parts.append("(" + " | ".join(f"'{token}'{tail}" for token in tokens) + ")")
+        return " & ".join(parts)
 
     def entry_ids(self, columns, terms, *, folded, prefix=False):
         from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 
-        text_query = self._folded(terms, prefix) if folded else self._exact(terms, prefix)
+        text_query = self._text_query(terms.token_groups(folded=folded), prefix)
         vector = F(columns[0])
         for column in columns[1:]:
             vector = CombinedExpression(vector, "||", F(column), output_field=SearchVectorField())
@@ -96,24 +88,18 @@ class SQLiteMatcher:
     """Text queries in FTS5 syntax over Wagtail's FTS5 table (tokenizer set by our migration)."""
 
     @staticmethod
-    def _quoted(word, prefix):
-        return f'"{word}"*' if prefix else f'"{word}"'
+    def _text_query(groups, prefix_last):
+        parts = []
+        for position, tokens in enumerate(groups):
+            tail = "*" if prefix_last and position == len(groups) - 1 else ""
+            parts.append("(" + " OR ".join(f'"{token}"{tail}' for token in tokens) + ")")
+        return " AND ".join(parts)
 
     def entry_ids(self, columns, terms, *, folded, prefix=False):
         from django.db.models.expressions import RawSQL
 
-        last = len(terms.words) - 1
-        if folded:
-            groups = [
-                f"({self._quoted(bare, prefix and i == last)} OR "
-                f"{self._quoted(marked, prefix and i == last)})"
-                for i, (bare, marked) in enumerate(terms.folded_alternatives())
-            ]
-        else:
-            groups = [
-                self._quoted(word, prefix and i == last) for i, word in enumerate(terms.words)
-            ]
-        match = "{" + " ".join(columns) + "} : (" + " AND ".join(groups) + ")"
+        text_query = self._text_query(terms.token_groups(folded=folded), prefix)
+        match = "{" + " ".join(columns) + "} : (" + text_query + ")"
         # The table name is a constant; the reader's words only ever travel as the parameter.
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
         return RawSQL(sql, [match])  # noqa: S611
@@ -135,6 +121,36 @@ def text_index_scans():
 
 def matcher():
     return PostgresMatcher() if connection.vendor == "postgresql" else SQLiteMatcher()
+
+
+def _searchable_pages(site):
+    """Live, public, unexpired pages of `site`, each with its index entry's id."""
+    now = timezone.now()
+    return (
+        Page.objects.live()
+        .public()
+        .in_site(site)
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .annotate(entry_id=F("index_entries__id"))
+    )
+
+
+def _points(entries, points):
+    """`points` for a row whose index entry is among `entries`, else 0."""
+    return Case(
+        When(entry_id__in=entries, then=Value(points)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _page_kinds():
+    """Kind by page content type id, for the types that are not "other pages"."""
+    return {
+        content_type_id: kind
+        for kind in (ARTICLES, TASKS)
+        for content_type_id in _content_type_ids(kind.page_models)
+    }
 
 
 @dataclass
@@ -164,29 +180,10 @@ class SiteSearch:
         return self.matcher.entry_ids(columns, self.terms, folded=folded, prefix=prefix)
 
     def _score(self):
-        both = ["title", "body"]
         return (
-            Case(
-                When(entry_id__in=self._matching(both, folded=False), then=Value(EXACT_MATCH)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            + Case(
-                When(
-                    entry_id__in=self._matching(["title"], folded=True),
-                    then=Value(FOLDED_TITLE_MATCH),
-                ),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            + Case(
-                When(
-                    entry_id__in=self._matching(["title"], folded=False),
-                    then=Value(EXACT_TITLE_MATCH),
-                ),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
+            _points(self._matching(["title", "body"], folded=False), EXACT_MATCH)
+            + _points(self._matching(["title"], folded=True), FOLDED_TITLE_MATCH)
+            + _points(self._matching(["title"], folded=False), EXACT_TITLE_MATCH)
         )
 
     def _year_filter(self, queryset):
@@ -194,15 +191,10 @@ class SiteSearch:
 
     def _pages(self):
         """Live, public, unexpired pages of this site that match the folded query."""
-        now = timezone.now()
         pages = (
-            Page.objects.live()
-            .public()
-            .in_site(self.site)
-            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+            _searchable_pages(self.site)
             .annotate(
-                entry_id=F("index_entries__id"),
-                sort_date=Coalesce("articlepage__published_on", TruncDate("first_published_at")),
+                sort_date=Coalesce("articlepage__published_on", TruncDate("first_published_at"))
             )
             .filter(entry_id__in=self._matching(["title", "body"], folded=True))
         )
@@ -218,12 +210,10 @@ class SiteSearch:
             return documents.none()  # without a library page, documents have no public address
         return self._year_filter(documents)
 
-    @property
+    @cached_property
     def library(self):
-        if not hasattr(self, "_library"):
-            library_model = apps.get_model("home", "DocumentLibraryPage")
-            self._library = library_model.objects.live().public().in_site(self.site).first()
-        return self._library
+        library_model = apps.get_model("home", "DocumentLibraryPage")
+        return library_model.objects.live().public().in_site(self.site).first()
 
     def kind_counts(self):
         """Matches per kind (ignoring the kind filter), for the filter tabs."""
@@ -236,13 +226,10 @@ class SiteSearch:
                     .annotate(matches=Count("id"))
                 )
                 documents = self._documents().count()
-            counts = {}
-            claimed = set()
-            for kind in (ARTICLES, TASKS):
-                ids = _content_type_ids(kind.page_models)
-                claimed.update(ids)
-                counts[kind.slug] = sum(by_type.get(ct, 0) for ct in ids)
-            counts[OTHER_PAGES.slug] = sum(n for ct, n in by_type.items() if ct not in claimed)
+            counts = dict.fromkeys((kind.slug for kind in KINDS), 0)
+            page_kinds = _page_kinds()
+            for content_type_id, matches in by_type.items():
+                counts[page_kinds.get(content_type_id, OTHER_PAGES).slug] += matches
             counts[DOCUMENTS.slug] = documents
             self._kind_counts = counts
         return self._kind_counts
@@ -303,8 +290,7 @@ class SiteSearch:
         document_ids = [pk for source, pk, _, _ in rows if source == "document"]
         pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
         documents = get_document_model().objects.in_bulk(document_ids) if document_ids else {}
-        task_types = set(_content_type_ids(TASKS.page_models))
-        article_types = set(_content_type_ids(ARTICLES.page_models))
+        page_kinds = _page_kinds()
         hits = []
         for source, pk, score, date in rows:
             if source == "document":
@@ -313,12 +299,7 @@ class SiteSearch:
                 hits.append(Hit(document, DOCUMENTS, url, date, score))
                 continue
             page = pages[pk]
-            if page.content_type_id in article_types:
-                kind = ARTICLES
-            elif page.content_type_id in task_types:
-                kind = TASKS
-            else:
-                kind = OTHER_PAGES
+            kind = page_kinds.get(page.content_type_id, OTHER_PAGES)
             hits.append(Hit(page, kind, page.get_url(), date, score))
         return hits
 
@@ -330,21 +311,10 @@ def suggestions(terms, *, site, limit=8):
     autocomplete = ["autocomplete"]
     exact = search_matcher.entry_ids(autocomplete, terms, folded=False, prefix=True)
     folded = search_matcher.entry_ids(autocomplete, terms, folded=True, prefix=True)
-    now = timezone.now()
     return list(
-        Page.objects.live()
-        .public()
-        .in_site(site)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .annotate(entry_id=F("index_entries__id"))
+        _searchable_pages(site)
         .filter(entry_id__in=folded)
-        .annotate(
-            exact=Case(
-                When(entry_id__in=exact, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
+        .annotate(exact=_points(exact, 1))
         .order_by("-exact", "-first_published_at", "-pk")
         .only("id", "title", "url_path")[:limit]
     )

@@ -64,9 +64,12 @@ class QueryTerms:
     def __str__(self):
         return " ".join(self.words)
 
-    def folded_alternatives(self):
-        """For each word, the index tokens that its folded reading accepts."""
-        return [(folded, FOLDED_MARKER + folded) for folded in self.folded]
+    def token_groups(self, *, folded):
+        """For each word, the index tokens that match it: the word as typed (exact reading), or
+        its folded form bare and marked (folded reading)."""
+        if folded:
+            return [(word, FOLDED_MARKER + word) for word in self.folded]
+        return [(word,) for word in self.words]
 
     def matches_word(self, word):
         """Whether a word of some text is one of the query's words, diacritics aside."""

@@ -8,27 +8,15 @@ prints a table and writes bench/results/page_costs.svg. Figures, not assertions:
 counts live in tests/articles/test_query_counts.py."""
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings.test")
+from harness import RESULTS, ROOT, throwaway_database  # sets Django up, so it comes first
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    setup_test_environment,
-    teardown_test_environment,
-)
+# isort: split
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 PAGES = ("home", "section", "article")
 
@@ -110,9 +98,7 @@ def main():
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from articles.models import ArticlePage
         from tests.factories import (
             READER_USER_AGENT,
@@ -140,15 +126,12 @@ def main():
             for name in PAGES:
                 queries, ms = per_page[name]
                 print(f"{size:>8} | {name:>8} | {queries:>8} | {ms:>13.1f}")
-        output = ROOT / "bench" / "results" / "page_costs.svg"
+        output = RESULTS / "page_costs.svg"
         draw_svg(rows, output)
         print(
             f"Xong: {len(sizes)} cỡ kho tin × {len(PAGES)} trang, "
             f"{connection.vendor}; biểu đồ: {output.relative_to(ROOT)}"
         )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

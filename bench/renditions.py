@@ -8,25 +8,17 @@ quality 92 as phones save them). Prints a table and writes bench/results/renditi
 
 import argparse
 import io
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings.test")
+from harness import RESULTS, ROOT  # sets Django up, so it comes first
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.utils.html import escape  # noqa: E402
-from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
-from wagtail.images import get_image_model  # noqa: E402
-from wagtail.images.models import Filter  # noqa: E402
+# isort: split
+from django.utils.html import escape
+from PIL import Image, ImageDraw, ImageFilter
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 FORMATS = ("jpeg", "webp", "avif")
 SIZES = ("fill-480x270-c100", "fill-960x540-c100", "fill-1600x900-c100")
@@ -112,7 +104,7 @@ def main():
                 f"{image_format:>9} | {size:>18} | {statistics.median(timings):>13.0f} | "
                 f"{statistics.mean(sizes) / 1024:>15.1f}"
             )
-    output = ROOT / "bench" / "results" / "renditions.svg"
+    output = RESULTS / "renditions.svg"
     draw_svg(lead_bytes, original, output)
     savings = ", ".join(
         f"{name.upper()} {100 * (1 - size / original):.1f} %" for name, size in lead_bytes.items()

@@ -17,25 +17,16 @@ Figures, not assertions; it also writes bench/results/search.svg."""
 
 import argparse
 import json
-import os
 import random
 import statistics
-import sys
 import time
 import uuid
 from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings.test")
+from harness import RESULTS, throwaway_database  # sets Django up, so it comes first
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+# isort: split
+from django.db import connection
 
 QUERIES = [
     "khoa học công nghệ",
@@ -335,9 +326,7 @@ def main():
     sizes = sorted(int(size) for size in args.sizes.split(","))
     rng = random.Random(args.seed)
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from wagtail.models import Site
 
         from tests.factories import ArticleIndexPageFactory
@@ -376,10 +365,8 @@ def main():
         )
         for size, recall, exact_first, p50, p95 in rows:
             print(f"{size:>9} | {recall:>16.3f} | {exact_first:>14.3f} | {p50:>7.1f} | {p95:>7.1f}")
-        draw_svg(rows, ROOT / "bench" / "results" / "search.svg")
+        draw_svg(rows, RESULTS / "search.svg")
         print("Biểu đồ: bench/results/search.svg")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

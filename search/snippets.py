@@ -8,8 +8,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from search.index import VietnameseTextMixin
+from search.terms import WORD_PATTERN
 
-_SPLIT_WORDS = re.compile(r"([^\W_]+)")
+# Split keeping the words, so pieces alternate separator, word, separator…
+_SPLIT_WORDS = re.compile(f"({WORD_PATTERN})")
 SNIPPET_WORDS = 36
 WORDS_BEFORE_MATCH = 8
 # Enough text for a snippet; a long document body is not scanned to its end.

@@ -24,7 +24,8 @@ from home.text import fold_diacritics
 FOLDED_MARKER = "zqx"
 # Letters and digits of any script; "_" is a word character for `\w` but a separator for the
 # index tokenizers, so it splits words here too.
-_WORD = re.compile(r"[^\W_]+")
+WORD_PATTERN = r"[^\W_]+"
+_WORD = re.compile(WORD_PATTERN)
 # A query is cut to this many words: nobody types more, and each word is a join condition.
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 60

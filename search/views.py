@@ -16,20 +16,19 @@ from search.terms import QueryTerms
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
-def search(request):
+def _read_query(request):
+    """The reader's form, its valid filters, the query as typed and its words."""
     form = SearchForm(request.GET)
     filters = form.filters()
     query = filters.get("q", "")
-    terms = QueryTerms(query)
+    return form, filters, query, QueryTerms(query)
+
+
+@require_GET
+def search(request):
+    form, filters, query, terms = _read_query(request)
     site = Site.find_for_request(request)
-    context = {
-        "form": form,
-        "search_query": query,
-        "terms": terms,
-        "results": None,
-        "promotions": [],
-    }
+    context = {"form": form, "search_query": query, "results": None, "promotions": []}
     if terms and site is not None:
         site_search = SiteSearch(
             terms,
@@ -64,9 +63,7 @@ def search(request):
 @require_GET
 def suggest(request):
     """Title suggestions as the reader types: {"query": ..., "suggestions": [{"title", "url"}]}."""
-    form = SearchForm(request.GET)
-    query = form.filters().get("q", "")
-    terms = QueryTerms(query)
+    _, _, query, terms = _read_query(request)
     site = Site.find_for_request(request)
     found = suggestions(terms, site=site) if terms and site is not None else []
     return JsonResponse(

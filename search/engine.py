@@ -60,21 +60,31 @@ def _content_type_ids(model_labels):
     return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
 
 
-class PostgresMatcher:
-    """Text queries in PostgreSQL's tsquery syntax over the index's tsvector columns."""
+class TextQuerySyntax:
+    """Writes a query's token groups in a full-text engine's syntax: tokens of a group are
+    alternatives, groups must all match, and the last group may be a prefix (suggestions)."""
 
-    @staticmethod
-    def _text_query(groups, prefix_last):
+    QUOTE = OR = AND = PREFIX = ""
+
+    def _text_query(self, terms, *, folded, prefix):
+        groups = terms.token_groups(folded=folded)
         parts = []
         for position, tokens in enumerate(groups):
-            tail = ":*" if prefix_last and position == len(groups) - 1 else ""
-            parts.append("(" + " | ".join(f"'{token}'{tail}" for token in tokens) + ")")
-        return " & ".join(parts)
+            tail = self.PREFIX if prefix and position == len(groups) - 1 else ""
+            quoted = [f"{self.QUOTE}{token}{self.QUOTE}{tail}" for token in tokens]
+            parts.append("(" + self.OR.join(quoted) + ")")
+        return self.AND.join(parts)
+
+
+class PostgresMatcher(TextQuerySyntax):
+    """Text queries in PostgreSQL's tsquery syntax over the index's tsvector columns."""
+
+    QUOTE, OR, AND, PREFIX = "'", " | ", " & ", ":*"
 
     def entry_ids(self, columns, terms, *, folded, prefix=False):
         from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 
-        text_query = self._text_query(terms.token_groups(folded=folded), prefix)
+        text_query = self._text_query(terms, folded=folded, prefix=prefix)
         vector = F(columns[0])
         for column in columns[1:]:
             vector = CombinedExpression(vector, "||", F(column), output_field=SearchVectorField())
@@ -84,21 +94,15 @@ class PostgresMatcher:
         return IndexEntry.objects.filter(match).values("id")
 
 
-class SQLiteMatcher:
+class SQLiteMatcher(TextQuerySyntax):
     """Text queries in FTS5 syntax over Wagtail's FTS5 table (tokenizer set by our migration)."""
 
-    @staticmethod
-    def _text_query(groups, prefix_last):
-        parts = []
-        for position, tokens in enumerate(groups):
-            tail = "*" if prefix_last and position == len(groups) - 1 else ""
-            parts.append("(" + " OR ".join(f'"{token}"{tail}' for token in tokens) + ")")
-        return " AND ".join(parts)
+    QUOTE, OR, AND, PREFIX = '"', " OR ", " AND ", "*"
 
     def entry_ids(self, columns, terms, *, folded, prefix=False):
         from django.db.models.expressions import RawSQL
 
-        text_query = self._text_query(terms.token_groups(folded=folded), prefix)
+        text_query = self._text_query(terms, folded=folded, prefix=prefix)
         match = "{" + " ".join(columns) + "} : (" + text_query + ")"
         # The table name is a constant; the reader's words only ever travel as the parameter.
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608

@@ -1,12 +1,15 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from home.pagination import paginate
+from home.templatetags.site_tags import vn_number
 from home.visitors import is_bot
+from search import engine
 from search.engine import KINDS, KINDS_BY_SLUG, SiteSearch, suggestions
 from search.forms import SearchForm
 from search.promotions import promotions_for
@@ -14,6 +17,13 @@ from search.snippets import display_text, highlight, snippet
 from search.terms import QueryTerms
 
 RESULTS_PER_PAGE = 10
+
+
+def count_label(count):
+    """A result count as readers see it: counting stops after MAX_COUNTED."""
+    if count > engine.MAX_COUNTED:
+        return _("hơn %(count)s") % {"count": vn_number(engine.MAX_COUNTED)}
+    return vn_number(count)
 
 
 def _read_query(request):
@@ -46,8 +56,11 @@ def search(request):
         context.update(
             {
                 "results": results,
-                "kind_tabs": [(kind, kind_counts[kind.slug]) for kind in KINDS],
-                "all_count": sum(kind_counts.values()),
+                "kind_tabs": [(kind, count_label(kind_counts[kind.slug])) for kind in KINDS],
+                "all_count": count_label(sum(kind_counts.values())),
+                "found_count": count_label(site_search.matches()),
+                "window_is_capped": site_search.matches() > engine.MAX_COUNTED,
+                "max_results": engine.MAX_COUNTED,
                 "extra_query": f"&{urlencode(kept)}",
                 "query_without_kind": urlencode([(k, v) for k, v in kept if k != "loai"]),
             }

@@ -66,6 +66,10 @@ QUERIES = [
     "dau tay",
     "thuận châu",
     "nhiệm vụ khoa học",
+    "nuôi cá tầm",
+    "nuoi ca tam",
+    "bảo tồn sâm",
+    "bao ton sam",
     "tàu vũ trụ",
 ]
 
@@ -118,6 +122,8 @@ SENTENCES = [
     "Hội thảo thu hút nhiều doanh nghiệp, hợp tác xã và nhà khoa học tham dự.",
     "Kết quả nghiên cứu góp phần nâng cao giá trị nông sản của tỉnh.",
 ]
+# Rarer subjects, so that some queries match a few hundred pages or fewer, not a third of them.
+RARE_SUBJECTS = [("mô hình nuôi cá tầm", 0.01), ("dự án bảo tồn sâm", 0.002)]
 AUTHORS = ["Ánh Nguyệt - Tú Hảo", "Minh Đức", "Thu Hà", "Quang Huy"]
 # Some editors type without diacritics (old systems, phones): their pages must still be found.
 UNACCENTED_SHARE = 0.05
@@ -127,6 +133,12 @@ def generate_article(rng, number):
     from search.terms import fold
 
     place, subject, action = rng.choice(PLACES), rng.choice(SUBJECTS), rng.choice(ACTIONS)
+    draw = rng.random()
+    for rare_subject, share in RARE_SUBJECTS:
+        if draw < share:
+            subject = rare_subject
+            break
+        draw -= share
     year = rng.randint(2015, 2026)
     title = f"{action} {subject} tại {place}"
     summary = SENTENCES[0].format(place=place, action=action.lower(), subject=subject, year=year)

@@ -323,6 +323,12 @@ def draw_svg(rows, path):
             f'<text x="{x0 + group / 3:.1f}" y="{height - bottom + 16}" text-anchor="middle">'
             f"{size:,} trang</text>".replace(",", ".")
         )
+    for slot, (name, colour) in enumerate((("p50", "#2f7cc4"), ("p95", "#0b4f8a"))):
+        y = 70 + slot * 20
+        parts.append(
+            f'<rect x="{width - 126}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{width - 108}" y="{y}">{name}</text>'
+        )
     parts.append("</svg>")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(parts), encoding="utf-8")

@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -19,11 +20,12 @@ from home.blocks import BaseStreamBlock
 from home.db import update_or_insert
 from home.models import VietnameseSlugMixin
 from home.pagination import paginate
-from home.visitors import is_bot
 
 ARTICLES_PER_PAGE = 10
 OTHER_ARTICLES_PER_PAGE = 10
 OTHER_ARTICLES_PARAM = "tin-khac"
+# One view per reader and article in this window ("Lượt xem").
+VIEW_WINDOW_SECONDS = 30 * 60
 
 
 class ArticleIndexPage(VietnameseSlugMixin, Page):
@@ -136,28 +138,26 @@ class ArticlePage(VietnameseSlugMixin, Page):
         from articles.selectors import other_articles
 
         context = super().get_context(request, *args, **kwargs)
-        # A bad ?tin-khac= is a 404 here, before `serve` counts the view.
+        # A bad ?tin-khac= is a 404 here.
         context["other_articles"] = paginate(
             other_articles(self),
             request,
             per_page=OTHER_ARTICLES_PER_PAGE,
             param=OTHER_ARTICLES_PARAM,
         )
-        # Read when the template renders, after `serve` has counted this view.
+        # The figure when the page is drawn; the page's script shows the current one.
         context["view_count"] = partial(ArticleViews.count_for, self.pk)
         return context
 
-    def serve(self, request, *args, **kwargs):
-        # Counted here, not in get_context: a private page's password form is drawn with this
-        # page's context too, and showing that form is not a view of the article.
-        response = super().serve(request, *args, **kwargs)
-        if (
-            request.method == "GET"
-            and not getattr(request, "is_preview", False)
-            and not is_bot(request)
-        ):
+    def record_reader_view(self, visitor_key):
+        """Count a reader's view (sent by the page once shown, `home.views.record_reading`):
+        once per visitor and article in VIEW_WINDOW_SECONDS, decided atomically by the shared
+        cache, so reloading a page does not inflate its figure."""
+        if cache.add(f"article-view:{self.pk}:{visitor_key}", 1, VIEW_WINDOW_SECONDS):
             ArticleViews.record_view(self.pk)
-        return response
+
+    def reader_views(self):
+        return ArticleViews.count_for(self.pk)
 
 
 class ArticleViews(models.Model):

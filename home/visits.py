@@ -1,6 +1,11 @@
-"""Visit statistics ("Thống kê truy cập"): visitors counted per browser session and day."""
+"""Visit statistics ("Thống kê truy cập"): visitors counted per browser and day.
+
+Pages are served to anonymous readers from a front cache, so nothing is counted while a page is
+drawn: once shown, the page sends a small request (`home.views.record_reading`) that is never
+cached, and the visitor is known by a cookie only that request sets. Pages stay cookie-free."""
 
 import datetime
+import re
 import secrets
 
 from django.conf import settings
@@ -10,40 +15,42 @@ from django.utils import timezone
 
 from home.db import update_or_insert
 from home.models import VisitorDay
-from home.visitors import is_bot
 
-VISITOR_KEY = "visitor_key"
-LAST_RECORDED_KEY = "visit_recorded_at"
+VISITOR_COOKIE = "khach"
+VISITOR_COOKIE_MAX_AGE = 365 * 24 * 3600
+_VISITOR_KEY = re.compile(r"[0-9a-f]{32}")
 # A visitor's row is refreshed at most this often; "online" is measured against a longer window.
 REFRESH_SECONDS = 60
 STATISTICS_CACHE_KEY = "visit-statistics"
 STATISTICS_CACHE_SECONDS = 30
 
 
-def record_visit(request):
-    """Note that this browser session looked at a page today."""
-    if is_bot(request):
-        return
-    session = request.session
+def visitor_key(request):
+    """The key in the visitor cookie when it is one this site issued, else None."""
+    value = request.COOKIES.get(VISITOR_COOKIE, "")
+    return value if _VISITOR_KEY.fullmatch(value) else None
+
+
+def new_visitor_key():
+    return secrets.token_hex(16)
+
+
+def record_visit(key):
+    """Note that the visitor with `key` read a page today. Their row is written at most once a
+    minute; the shared cache decides, atomically, across app processes."""
     now = timezone.now()
     today = timezone.localdate(now).isoformat()
-    visitor_key = session.get(VISITOR_KEY)
-    if not visitor_key:
-        visitor_key = secrets.token_hex(16)
-        session[VISITOR_KEY] = visitor_key
-    last_day, last_timestamp = session.get(LAST_RECORDED_KEY) or (None, 0)
-    if last_day == today and now.timestamp() - last_timestamp < REFRESH_SECONDS:
+    if not cache.add(f"visit-recorded:{today}:{key}", 1, REFRESH_SECONDS):
         return
     created = update_or_insert(
         VisitorDay,
-        lookup={"visitor_key": visitor_key, "day": today},
+        lookup={"visitor_key": key, "day": today},
         updates={"last_seen": now},
         defaults={"first_seen": now, "last_seen": now},
     )
     if created:
         # A new visitor today changes every figure but "online"; show it at once.
         cache.delete(STATISTICS_CACHE_KEY)
-    session[LAST_RECORDED_KEY] = (today, now.timestamp())
 
 
 def visit_statistics():

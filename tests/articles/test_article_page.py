@@ -1,6 +1,7 @@
 import datetime
 
-from django.test import TestCase
+from django.core.cache import cache
+from django.test import Client, TestCase
 
 from articles.models import ArticleViews
 from tests.factories import (
@@ -50,7 +51,8 @@ class ArticlePageTests(TestCase):
             html=False,
         )
         self.assertContains(response, "Ngày 05/6/2023")
-        self.assertContains(response, "Lượt xem: 399")
+        # The figure when drawn; the page's script counts this reader and shows 399.
+        self.assertContains(response, "Lượt xem: <span data-view-count>398</span>")
         self.assertContains(
             response, '<p class="article__summary">Buổi làm việc về nhiệm vụ 5 tháng đầu năm.</p>'
         )
@@ -107,25 +109,48 @@ class ViewCounterTests(TestCase):
     def views(self):
         return ArticleViews.count_for(self.article.pk)
 
-    def test_each_reader_view_counts(self):
+    def read(self, client, page=None):
+        """What the article's script sends once the article is shown."""
+        page_id = (page or self.article).pk
+        return client.post("/thong-ke/ghi/", {"trang": page_id})
+
+    def test_each_reader_counts_once_per_window(self):
+        first, second = (
+            Client(HTTP_USER_AGENT=READER_USER_AGENT),
+            Client(HTTP_USER_AGENT=READER_USER_AGENT),
+        )
         for _ in range(3):
-            self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
-        self.assertEqual(self.views(), 3)
+            self.assertEqual(self.read(first).json()["views"], 1)
+        self.assertEqual(self.read(second).json()["views"], 2)
+        cache.clear()  # the window has passed
+        self.assertEqual(self.read(first).json()["views"], 3)
+
+    def test_the_page_shows_the_figure_it_was_drawn_with_for_its_script_to_update(self):
+        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
+        response = self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.assertContains(response, "Lượt xem: <span data-view-count>1</span>")
+        self.assertContains(response, f'data-page="{self.article.pk}"')
+        self.assertEqual(self.views(), 1)  # drawing the page counted nothing
 
     def test_bots_and_blank_user_agents_do_not_count(self):
-        self.client.get(self.article.url, HTTP_USER_AGENT=BOT_USER_AGENT)
-        self.client.get(self.article.url, HTTP_USER_AGENT="curl/8.5.0")
-        self.client.get(self.article.url)
+        for user_agent in (BOT_USER_AGENT, "curl/8.5.0", ""):
+            with self.subTest(user_agent=user_agent):
+                figures = self.read(Client(HTTP_USER_AGENT=user_agent)).json()
+                self.assertEqual(figures["views"], 0)
         self.assertEqual(self.views(), 0)
 
-    def test_head_requests_and_rejected_pages_do_not_count(self):
-        self.client.head(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
-        self.client.get(self.article.url, {"tin-khac": "abc"}, HTTP_USER_AGENT=READER_USER_AGENT)
+    def test_malformed_page_ids_are_refused_and_count_nothing(self):
+        client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        for bad in ("abc", "-1", "1e3", "9" * 40, "1 OR 1=1", "\x00"):
+            with self.subTest(trang=bad):
+                response = client.post("/thong-ke/ghi/", {"trang": bad})
+                self.assertEqual(response.status_code, 400)
         self.assertEqual(self.views(), 0)
+        self.assertEqual(client.post("/thong-ke/ghi/", {"trang": "999999"}).status_code, 200)
 
     def test_publishing_a_revision_keeps_the_count(self):
-        self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
         self.article.title = "Tiêu đề đã sửa"
         self.article.save_revision().publish()
-        self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
         self.assertEqual(self.views(), 2)

@@ -15,13 +15,12 @@ VIEWS_PER_THREAD = 15
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_views_lose_no_increment():
-    """Readers hitting the same article at once, each request on its own database connection:
-    every view must be counted, including the race to create the counter row. (Serialized
-    rollback: the flush after a real-transaction test must not leave the next one without the
-    rows the migrations made.)"""
+    """Readers reading the same article at once, each request on its own database connection
+    and each a new visitor: every view must be counted, including the race to create the counter
+    row. (Serialized rollback: the flush after a real-transaction test must not leave the next
+    one without the rows the migrations made.)"""
     index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
     article = ArticlePageFactory(parent=index)
-    url = article.url
     start = threading.Barrier(THREADS)
     failures = []
 
@@ -30,7 +29,8 @@ def test_concurrent_views_lose_no_increment():
         try:
             start.wait()
             for _ in range(VIEWS_PER_THREAD):
-                status = client.get(url).status_code
+                client.cookies.clear()  # a new visitor each time
+                status = client.post("/thong-ke/ghi/", {"trang": article.pk}).status_code
                 if status != 200:
                     failures.append(status)
         finally:

@@ -2,6 +2,7 @@ import pytest
 
 from tests.e2e.conftest import save_screenshot
 from tests.factories import (
+    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ContactPageFactory,
@@ -133,5 +134,32 @@ def test_header_search_works_without_javascript(live_server, in_browser, site):
         page.wait_for_url("**/tim-kiem/?q=*")
         assert page.locator(".result").count() == 4
         assert page.locator(".result mark").first.is_visible()
+
+    in_browser(steps)
+
+
+def test_a_page_from_the_cache_counts_its_reader_and_shows_the_current_figures(
+    live_server, in_browser, site
+):
+    # A reader's browser (headless chromium names itself, and robots are not counted).
+    reader = READER_USER_AGENT
+
+    def steps(browser):
+        context = browser.new_context(user_agent=reader)
+        page = context.new_page()
+        with page.expect_response("**/thong-ke/ghi/") as answer:
+            page.goto(live_server.url + site["article"])
+        assert answer.value.status == 200
+        page.wait_for_function("document.querySelector('[data-view-count]').textContent === '1'")
+        page.wait_for_function(
+            "document.querySelector('[data-visits=\"today\"]').textContent === '1'"
+        )
+        page.reload()  # the same reader again: not a second view
+        page.wait_for_load_state("networkidle")
+        assert page.locator("[data-view-count]").inner_text() == "1"
+        other = browser.new_context(user_agent=reader).new_page()
+        with other.expect_response("**/thong-ke/ghi/"):
+            other.goto(live_server.url + site["article"])
+        other.wait_for_function("document.querySelector('[data-view-count]').textContent === '2'")
 
     in_browser(steps)

@@ -9,12 +9,17 @@ from home.visits import visit_statistics
 from tests.factories import BOT_USER_AGENT, READER_USER_AGENT
 from tests.helpers import home_page
 
+READING_URL = "/thong-ke/ghi/"
+
 
 def reader():
     return Client(HTTP_USER_AGENT=READER_USER_AGENT)
 
 
 class VisitStatisticsTests(TestCase):
+    """Visits are counted by the request a page sends once shown, not while it is drawn, so the
+    page itself can come from a front cache."""
+
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
@@ -22,30 +27,49 @@ class VisitStatisticsTests(TestCase):
     def test_a_visitor_counts_once_however_many_pages_they_read(self):
         client = reader()
         for _ in range(5):
-            self.assertEqual(client.get("/").status_code, 200)
+            self.assertEqual(client.post(READING_URL).status_code, 200)
         self.assertEqual(VisitorDay.objects.count(), 1)
 
-    def test_each_browser_session_is_a_visitor(self):
-        reader().get("/")
-        reader().get("/")
+    def test_each_browser_is_a_visitor(self):
+        reader().post(READING_URL)
+        reader().post(READING_URL)
         self.assertEqual(VisitorDay.objects.count(), 2)
 
-    def test_bots_static_files_and_the_admin_are_not_visits(self):
-        Client(HTTP_USER_AGENT=BOT_USER_AGENT).get("/")
-        Client().get("/")  # no user agent at all
-        client = reader()
-        client.get("/admin/login/")
-        client.post("/")
+    def test_bots_and_clients_without_a_user_agent_are_not_visits(self):
+        for client in (Client(HTTP_USER_AGENT=BOT_USER_AGENT), Client()):
+            response = client.post(READING_URL)
+            self.assertEqual(response.status_code, 200)
+            self.assertNotIn("khach", response.cookies)
         self.assertEqual(VisitorDay.objects.count(), 0)
 
-    def test_the_box_shows_the_reader_among_the_figures(self):
-        reader().get("/")
-        response = reader().get("/")
-        box = response.content.decode().split('id="visit-stats-title"')[1].split("</section>")[0]
-        self.assertIn("<span>Đang online</span> <strong>2</strong>", box)
-        self.assertIn("<span>Hôm nay</span> <strong>2</strong>", box)
-        self.assertIn("<span>Trong tuần</span> <strong>2</strong>", box)
-        self.assertIn("<span>Tất cả</span> <strong>2</strong>", box)
+    def test_pages_count_nothing_and_set_no_cookie(self):
+        client = reader()
+        response = client.get("/")
+        self.assertEqual(response.cookies, {})
+        self.assertEqual(VisitorDay.objects.count(), 0)
+        self.assertContains(response, 'data-reading-url="/thong-ke/ghi/"')
+
+    def test_the_reading_request_is_never_cached_and_only_posted(self):
+        response = reader().post(READING_URL)
+        self.assertIn("no-store", response["Cache-Control"])
+        cookie = response.cookies["khach"]
+        self.assertTrue(cookie["httponly"])
+        self.assertEqual(cookie["samesite"], "Lax")
+        self.assertEqual(reader().get(READING_URL).status_code, 405)
+
+    def test_the_answer_includes_the_reader_among_the_figures(self):
+        reader().post(READING_URL)
+        figures = reader().post(READING_URL).json()["visits"]
+        self.assertEqual(figures, {"online": 2, "today": 2, "this_week": 2, "total": 2})
+        box = reader().get("/").content.decode().split('id="visit-stats-title"')[1]
+        self.assertIn('<span>Hôm nay</span> <strong data-visits="today">2</strong>', box)
+
+    def test_a_forged_visitor_cookie_is_replaced(self):
+        client = reader()
+        client.cookies["khach"] = "'; DROP TABLE--"
+        response = client.post(READING_URL)
+        self.assertRegex(response.cookies["khach"].value, r"^[0-9a-f]{32}$")
+        self.assertEqual(VisitorDay.objects.get().visitor_key, response.cookies["khach"].value)
 
     def test_figures_by_day_week_and_online_window(self):
         now = timezone.now()
@@ -70,9 +94,9 @@ class VisitStatisticsTests(TestCase):
 
     def test_returning_next_day_is_a_new_visit(self):
         client = reader()
-        client.get("/")
+        client.post(READING_URL)
         tomorrow = timezone.now() + datetime.timedelta(days=1)
         with mock.patch("django.utils.timezone.now", return_value=tomorrow):
-            client.get("/")
+            client.post(READING_URL)
         self.assertEqual(VisitorDay.objects.count(), 2)
         self.assertEqual(VisitorDay.objects.values("visitor_key").distinct().count(), 1)

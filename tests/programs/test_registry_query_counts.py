@@ -13,8 +13,8 @@ from tests.factories import (
 )
 from tests.helpers import home_page
 
-REGISTRY_QUERIES = 24
-TASK_QUERIES = 23
+REGISTRY_QUERIES = 23
+TASK_QUERIES = 22
 
 
 class RegistryQueryCountTests(TestCase):

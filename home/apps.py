@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import admin_forms
+        from home.caching import connect_purges
 
         admin_forms.use_vietnamese_slug_input()
+        connect_purges()

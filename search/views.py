@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -70,7 +71,10 @@ def search(request):
         if results.number == 1 and not is_bot(request):
             # Feeds the search terms report; crawlers following links are not readers asking.
             Query.get(str(terms)).add_hit()
-    return TemplateResponse(request, "search/search_results.html", context)
+    response = TemplateResponse(request, "search/search_results.html", context)
+    # Results are not purged on publish: a front cache may keep them a minute only.
+    patch_cache_control(response, public=True, max_age=60, s_maxage=60)
+    return response
 
 
 @require_GET

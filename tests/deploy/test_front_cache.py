@@ -1,0 +1,119 @@
+"""Through the real front cache: Varnish with the shipped VCL in front of two gunicorn app
+processes, on loopback, against this test's PostgreSQL database."""
+
+import os
+import shutil
+import socket
+import sys
+import urllib.request
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import home_page
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "deploy"))
+from stack import running_stack
+
+HOST = "localhost"  # the default site's host name, as the public reaches it
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def free_ports(count):
+    """`count` consecutive free ports."""
+    while True:
+        first = free_port()
+        ports = range(first, first + count)
+        try:
+            for port in ports:
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(front, path, cookie=None):
+    request = urllib.request.Request(front + path, headers={"Host": HOST})  # noqa: S310 (loopback)
+    request.add_header("User-Agent", READER_USER_AGENT)
+    if cookie:
+        request.add_header("Cookie", cookie)
+    opener = urllib.request.build_opener(NoRedirects)
+    with opener.open(request, timeout=10) as response:
+        return response.status, response.headers, response.read().decode()
+
+
+def database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def varnish():
+    if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("varnishd is missing: apt-get install varnish")
+        pytest.skip("varnishd is missing: apt-get install varnish")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_readers_are_served_from_the_cache_and_see_a_publish_at_once(varnish):
+    news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+    article = ArticlePageFactory(parent=news, title="Hội thảo chuyển đổi số")
+    env = {"DJANGO_SETTINGS_MODULE": "site_config.settings.test", "DATABASE_URL": database_url()}
+    app_port, cache_port = free_ports(2), free_port()
+    with running_stack(env, apps=2, app_port=app_port, cache_port=cache_port, workers=1) as front:
+        status, headers, body = fetch(front, article.url)
+        assert (status, headers["X-Cache"]) == (200, "MISS")
+        assert "Hội thảo chuyển đổi số" in body
+        assert "public" in headers["Cache-Control"]
+        for _ in range(3):  # both app processes are behind it; neither is asked again
+            assert fetch(front, article.url)[1]["X-Cache"] == "HIT"
+        assert fetch(front, news.url)[1]["X-Cache"] == "MISS"
+        assert fetch(front, news.url + "?page=1")[1]["X-Cache"] == "MISS"
+        assert fetch(front, news.url)[1]["X-Cache"] == "HIT"
+
+        # An editor publishes (here, on the app's code path): the page and its listings are
+        # purged from the front cache at once, query-string variants included.
+        purge_to_front = {
+            "front": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": front,
+            }
+        }
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to_front):
+            article.title = "Hội thảo chuyển đổi số năm 2026"
+            article.save_revision().publish()
+        status, headers, body = fetch(front, article.url)
+        assert (headers["X-Cache"], "năm 2026" in body) == ("MISS", True)
+        for path in (news.url, news.url + "?page=1"):
+            status, headers, body = fetch(front, path)
+            assert (headers["X-Cache"], "năm 2026" in body) == ("MISS", True), path
+
+        # A signed-in editor (session cookie) is never served from, nor stored in, the cache.
+        for _ in range(2):
+            headers = fetch(front, article.url, cookie="sessionid=abc")[1]
+            assert headers["X-Cache"] == "MISS"
+            assert "private" in headers["Cache-Control"]
+        # The counters' request is never cached.
+        request = urllib.request.Request(  # noqa: S310 (loopback)
+            front + "/thong-ke/ghi/", data=f"trang={article.pk}".encode(), headers={"Host": HOST}
+        )
+        request.add_header("User-Agent", READER_USER_AGENT)
+        for expected_views in (1, 2):
+            request.headers.pop("Cookie", None)
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+                assert b'"views": %d' % expected_views in response.read()

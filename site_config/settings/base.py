@@ -208,12 +208,12 @@ TAGGIT_CASE_INSENSITIVE = True
 # this size does not need a queue. Production can point this at a worker backend, no code change.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Cache: Redis when REDIS_URL is set (shared by every app process: rate limits), else
-# process memory.
+# Cache: Redis when REDIS_URL is set (shared by every app process: rate limits, counters), else
+# process memory. A Redis outage costs features, never pages (home/resilient_cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.resilient_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "sokhcn",
         }

@@ -1,0 +1,52 @@
+"""The shared cache (Redis) as a help, never a dependency: a Redis outage costs features, not
+pages. Reads miss, writes are dropped, `add` answers yes (its callers, the counters, then count
+as if for the first time rather than not at all) and `incr` fails as for a missing key. Each
+failure is logged; sessions live in the database, so editors stay signed in."""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+_OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def _forgiving(when_down):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except _OUTAGE as error:
+                logger.warning("Cache unavailable for %s: %s", method.__name__, error)
+                if isinstance(when_down, type) and issubclass(when_down, Exception):
+                    raise when_down(f"cache unavailable: {error}") from error
+                return when_down(*args, **kwargs) if callable(when_down) else when_down
+
+        return wrapper
+
+    return decorate
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        options = params.setdefault("OPTIONS", {})
+        # A Redis that does not answer must not hold a reader's request for long.
+        options.setdefault("socket_connect_timeout", 0.25)
+        options.setdefault("socket_timeout", 0.25)
+        super().__init__(server, params)
+
+    get = _forgiving(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = _forgiving({})(RedisCache.get_many)
+    has_key = _forgiving(False)(RedisCache.has_key)
+    add = _forgiving(True)(RedisCache.add)
+    set = _forgiving(None)(RedisCache.set)
+    set_many = _forgiving(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
+    touch = _forgiving(False)(RedisCache.touch)
+    delete = _forgiving(False)(RedisCache.delete)
+    delete_many = _forgiving(None)(RedisCache.delete_many)
+    incr = _forgiving(ValueError)(RedisCache.incr)
+    clear = _forgiving(None)(RedisCache.clear)

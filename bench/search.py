@@ -16,11 +16,9 @@ size:
 Figures, not assertions; it also writes bench/results/search.svg."""
 
 import argparse
-import json
 import random
 import statistics
 import time
-import uuid
 from collections import defaultdict
 
 from harness import RESULTS, throwaway_database  # sets Django up, so it comes first
@@ -73,175 +71,27 @@ QUERIES = [
     "tàu vũ trụ",
 ]
 
-PLACES = [
-    "Sơn La",
-    "Mộc Châu",
-    "Thuận Châu",
-    "Mai Sơn",
-    "Yên Châu",
-    "Phù Yên",
-    "Sông Mã",
-    "Bắc Yên",
-]
-SUBJECTS = [
-    "đề tài khoa học cấp tỉnh",
-    "dự án chuyển giao công nghệ",
-    "nhiệm vụ khoa học và công nghệ",
-    "chương trình chuyển đổi số",
-    "mô hình nông nghiệp công nghệ cao",
-    "hệ thống quản lý chất lượng",
-    "khóa học bồi dưỡng nghiệp vụ",
-    "dự án sở hữu trí tuệ",
-    "giống cây trồng bản địa",
-    "vùng trồng cà phê",
-    "vùng trồng xoài",
-    "mô hình trồng dâu tây",
-    "cuộc thi khởi nghiệp đổi mới sáng tạo",
-    "kế hoạch an toàn bức xạ",
-    "tiêu chuẩn đo lường chất lượng",
-]
-ACTIONS = [
-    "Nghiệm thu",
-    "Hội thảo về",
-    "Kiểm tra tiến độ",
-    "Tổng kết",
-    "Triển khai",
-    "Đánh giá kết quả",
-    "Phê duyệt",
-    "Tập huấn",
-]
-SENTENCES = [
-    "Sở Khoa học và Công nghệ tỉnh {place} đã tổ chức {action} {subject}.",
-    "Hội đồng khoa học đánh giá {subject} đạt yêu cầu, đề nghị nhân rộng tại {place}.",
-    "Đơn vị chủ trì báo cáo kết quả {subject} trong năm {year}.",
-    "Các đại biểu thảo luận giải pháp ứng dụng khoa học công nghệ vào sản xuất.",
-    "Lãnh đạo Sở đề nghị các phòng chuyên môn phối hợp chặt chẽ với địa phương.",
-    "Kinh phí thực hiện được bố trí từ ngân sách sự nghiệp khoa học của tỉnh.",
-    "Người dân {place} tham gia khóa học về kỹ thuật canh tác mới.",
-    "Sản phẩm được cấp văn bằng bảo hộ sở hữu trí tuệ và truy xuất nguồn gốc.",
-    "Hội thảo thu hút nhiều doanh nghiệp, hợp tác xã và nhà khoa học tham dự.",
-    "Kết quả nghiên cứu góp phần nâng cao giá trị nông sản của tỉnh.",
-]
-# Rarer subjects, so that some queries match a few hundred pages or fewer, not a third of them.
-RARE_SUBJECTS = [("mô hình nuôi cá tầm", 0.01), ("dự án bảo tồn sâm", 0.002)]
-AUTHORS = ["Ánh Nguyệt - Tú Hảo", "Minh Đức", "Thu Hà", "Quang Huy"]
-# Some editors type without diacritics (old systems, phones): their pages must still be found.
-UNACCENTED_SHARE = 0.05
 
-
-def generate_article(rng, number):
-    from search.terms import fold
-
-    place, subject, action = rng.choice(PLACES), rng.choice(SUBJECTS), rng.choice(ACTIONS)
-    draw = rng.random()
-    for rare_subject, share in RARE_SUBJECTS:
-        if draw < share:
-            subject = rare_subject
-            break
-        draw -= share
-    year = rng.randint(2015, 2026)
-    title = f"{action} {subject} tại {place}"
-    summary = SENTENCES[0].format(place=place, action=action.lower(), subject=subject, year=year)
-    sentences = [
-        rng.choice(SENTENCES).format(
-            place=rng.choice(PLACES),
-            action=rng.choice(ACTIONS).lower(),
-            subject=rng.choice(SUBJECTS),
-            year=year,
-        )
-        for _ in range(rng.randint(8, 16))
-    ]
-    body = " ".join(sentences)
-    if rng.random() < UNACCENTED_SHARE:
-        title, summary, body = fold(title), fold(summary), fold(body)
-    return {
-        "title": f"{title} ({number})",
-        "summary": summary,
-        "body": body,
-        "author": rng.choice(AUTHORS),
-        "published_on": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-    }
-
-
-def load_articles(parent, count, rng, ground_truth):
-    """Insert `count` articles under `parent` in bulk, index them, and record their words."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-    from wagtail.search.backends import get_search_backend
-
-    from articles.models import ArticlePage
+def load_articles(section, count, rng, ground_truth):
+    """Insert `count` articles under `section` in bulk (indexed) and record their words."""
+    from articles.bench_content import create_articles
     from search.terms import fold, words
 
-    article_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    parent = Page.objects.get(pk=parent.pk)
-    start = parent.numchild
-    backend = get_search_backend()
-    batch = 1000
     started = time.perf_counter()
-    for offset in range(0, count, batch):
-        articles = [
-            generate_article(rng, start + offset + i) for i in range(min(batch, count - offset))
-        ]
-        pages = []
-        for i, article in enumerate(articles):
-            position = start + offset + i + 1
-            slug = f"bai-{position}"
-            pages.append(
-                Page(
-                    title=article["title"],
-                    draft_title=article["title"],
-                    slug=slug,
-                    path=Page._get_path(parent.path, parent.depth + 1, position),
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    url_path=f"{parent.url_path}{slug}/",
-                    live=True,
-                    content_type=article_type,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    first_published_at=f"{article['published_on']}T08:00:00+07:00",
-                )
+    loaded = section.get_children().count()
+
+    def record(done, batch):
+        for page, text in batch:
+            written = set(
+                words(" ".join((text["title"], text["summary"], text["body"], text["author"])))
             )
-        created = Page.objects.bulk_create(pages)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO articles_articlepage (page_ptr_id, summary, published_on, "
-                "lead_image_caption, body, author_line) VALUES (%s, %s, %s, '', %s, %s)",
-                [
-                    (
-                        page.pk,
-                        article["summary"],
-                        article["published_on"],
-                        json.dumps(
-                            [
-                                {
-                                    "type": "paragraph",
-                                    "value": f"<p>{article['body']}</p>",
-                                    "id": str(uuid.uuid4()),
-                                }
-                            ]
-                        ),
-                        article["author"],
-                    )
-                    for page, article in zip(created, articles, strict=True)
-                ],
-            )
-        backend.add_bulk(
-            ArticlePage, list(ArticlePage.objects.filter(pk__in=[p.pk for p in created]))
-        )
-        for page, article in zip(created, articles, strict=True):
-            text = " ".join(
-                (article["title"], article["summary"], article["body"], article["author"])
-            )
-            written = set(words(text))
             for word in written:
                 ground_truth["exact"][word].add(page.pk)
                 ground_truth["folded"][fold(word)].add(page.pk)
-        done = offset + len(articles)
         rate = done / (time.perf_counter() - started)
-        print(f"  … {start + done:,} bài ({rate:,.0f} bài/giây)".replace(",", "."), flush=True)
-    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+        print(f"  … {loaded + done:,} bài ({rate:,.0f} bài/giây)".replace(",", "."), flush=True)
+
+    create_articles(section, count, rng, progress=record)
 
 
 def pages_with_all(index, words_):

@@ -17,6 +17,7 @@ from harness import RESULTS, ROOT  # sets Django up, so it comes first
 # isort: split
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFilter
+from svg import write_svg
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -73,9 +74,7 @@ def draw_svg(lead_bytes, original_bytes, path):
             f'fill="{"#c8102e" if index == 0 else "#0b4f8a"}"/>'
         )
         parts.append(f'<text x="{left + bar + 6:.1f}" y="{y + 17}">{size / 1024:.0f} KB</text>')
-    parts.append("</svg>")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts), encoding="utf-8")
+    write_svg(path, parts)
 
 
 def main():

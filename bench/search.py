@@ -25,6 +25,7 @@ from harness import RESULTS, throwaway_database  # sets Django up, so it comes f
 
 # isort: split
 from django.db import connection
+from svg import write_svg
 
 QUERIES = [
     "khoa học công nghệ",
@@ -179,9 +180,7 @@ def draw_svg(rows, path):
             f'<rect x="{width - 126}" y="{y - 10}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{width - 108}" y="{y}">{name}</text>'
         )
-    parts.append("</svg>")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts), encoding="utf-8")
+    write_svg(path, parts)
 
 
 def main():

@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "deploy")]
 from stack import running_stack  # noqa: E402
+from svg import write_svg  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -199,9 +200,7 @@ def draw_svg(rows, path):
                 f'<rect x="{left}" y="{y}" width="{bar:.1f}" height="12" fill="{colour}"/>'
                 f'<text x="{left + bar + 4:.1f}" y="{y + 10}">{value:,.0f}</text>'.replace(",", ".")
             )
-    parts.append("</svg>")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts), encoding="utf-8")
+    write_svg(path, parts)
 
 
 def main():

@@ -148,8 +148,14 @@ def wrk(base, url, seconds, connections):
     ).stdout  # fmt: skip
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = {p: float(v) * _UNIT[u] for p, v, u in _LATENCY.findall(out)}
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return rate, latency.get("50"), latency.get("99"), int(errors.group(1)) if errors else 0
+    # Answers other than 2xx/3xx, and requests that failed or took over wrk's 2 s timeout.
+    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    errors = int(failed.group(1)) if failed else 0
+    errors += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return rate, latency.get("50"), latency.get("99"), errors
 
 
 def worker_peaks_mb(master_pids):
@@ -286,7 +292,7 @@ def main():
           f"kết nối, {args.seconds} s × {args.rounds} vòng mỗi cột".replace(",", "."))  # fmt: skip
     header = (f"{'trang':<18} {'SQL':>4} | {'(a) bộ đệm r/s':>14} {'p50':>6} {'p99':>6} | "
               f"{'(b) ứng dụng r/s':>16} {'p50':>6} {'p99':>7} | {'(c) nginx r/s':>13} | "
-              f"{'a/c':>5} {'b/c':>6} | lỗi")  # fmt: skip
+              f"{'a/c':>5} {'b/c':>6} | lỗi, quá 2 s")  # fmt: skip
     print(header)
     for row in rows:
         (ca, c50, c99, cerr), (ap, a50, a99, aerr), (st, _, _, serr) = (

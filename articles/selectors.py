@@ -1,8 +1,12 @@
 """Article listings, built so each costs a fixed number of queries however many articles exist."""
 
-from django.db.models import F, Window
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber, Substr
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage, ArticlePage
 
@@ -19,20 +23,83 @@ def _with_renditions(queryset):
     return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")
 
 
-def _public_articles():
-    return ArticlePage.objects.live().public().order_by("-published_on", "-pk")
+def _restricted_paths():
+    """Tree paths of the pages with a view restriction: they and their descendants are private."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _public_articles(restricted_paths=None):
+    if restricted_paths is None:
+        restricted_paths = _restricted_paths()
+    private = Q(pk__in=[])
+    for path in restricted_paths:
+        private |= Q(path__startswith=path)
+    return ArticlePage.objects.live().exclude(private).order_by("-published_on", "-pk")
+
+
+# Counting a section's articles reads all of them (35 ms at 100,000); the count is kept until an
+# article of the section is published, unpublished, moved or deleted, or for this long.
+SECTION_COUNT_SECONDS = 600
+
+
+class CountedArticles:
+    """A listing for the paginator whose length is already known: slicing reads one page."""
+
+    ordered = True
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, window):
+        return self.queryset[window]
+
+
+def _generation_key(section_path):
+    return f"section-articles-generation:{section_path}"
+
+
+def section_changed(section_path):
+    """Forget the cached counts of the section at `section_path` (its articles changed)."""
+    cache.set(_generation_key(section_path), time.time_ns(), None)
+
+
+def _section_count(section_path, count_articles, tag=None):
+    """The number of articles the section lists, from the cache or `count_articles()`."""
+    generation = cache.get(_generation_key(section_path), 0)
+    tag_part = hashlib.sha256((tag or "").encode()).hexdigest()[:16]
+    key = f"section-articles:{section_path}:{generation}:{tag_part}"
+    count = cache.get(key)
+    if count is None:
+        count = count_articles()
+        cache.set(key, count, SECTION_COUNT_SECONDS)
+    return count
 
 
 def article_list(*, index, tag=None):
     articles = _public_articles().child_of(index).defer_streamfields()
     if tag:
         articles = articles.filter(tags__name__iexact=tag)
-    return _with_renditions(articles)
+    count = _section_count(index.path, articles.count, tag)
+    return CountedArticles(_with_renditions(articles), count)
 
 
 def other_articles(article):
     """ "Tin khác": the other articles of the same section, titles and dates only."""
-    return _public_articles().sibling_of(article, inclusive=False).only(*TITLE_FIELDS)
+    restricted = _restricted_paths()
+    siblings = _public_articles(restricted).sibling_of(article)
+    others = siblings.exclude(pk=article.pk).only(*TITLE_FIELDS)
+    listed = _section_count(article.path[: -Page.steplen], siblings.count)
+    # The section's count includes this article when readers can see it there.
+    private = any(article.path.startswith(path) for path in restricted)
+    shown_there = article.live and not private
+    return CountedArticles(others, max(listed - 1, 0) if shown_there else listed)
 
 
 def latest_articles(limit=LATEST_SIZE):

@@ -67,3 +67,14 @@ def make_staff(username, group_name):
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def news_and_notices():
+    """Two news sections under the home page, "Tin tức" and "Thông báo": for moves between them."""
+    from tests.factories import ArticleIndexPageFactory
+
+    home = home_page()
+    return (
+        ArticleIndexPageFactory(parent=home, title="Tin tức"),
+        ArticleIndexPageFactory(parent=home, title="Thông báo"),
+    )

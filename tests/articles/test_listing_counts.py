@@ -4,16 +4,14 @@ every change to what a section lists shows at once."""
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
+from tests.factories import READER_USER_AGENT, ArticlePageFactory
+from tests.helpers import news_and_notices
 
 
 class ListingCountTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = home_page()
-        cls.news = ArticleIndexPageFactory(parent=home, title="Tin tức")
-        cls.notices = ArticleIndexPageFactory(parent=home, title="Thông báo")
+        cls.news, cls.notices = news_and_notices()
         cls.articles = [ArticlePageFactory(parent=cls.news) for _ in range(4)]
 
     def counts(self):

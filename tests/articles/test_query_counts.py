@@ -16,7 +16,8 @@ from tests.helpers import fill_site_settings, home_page
 
 # Pinned figures for a returning reader (session already known, statistics cached): if one of
 # them grows, a listing has started querying per item.
-HOME_QUERIES = 21
+# One query per news section (three here) among them: sections are structure, not content.
+HOME_QUERIES = 22
 INDEX_QUERIES = 15
 ARTICLE_QUERIES = 19
 

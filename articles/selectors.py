@@ -27,12 +27,18 @@ def _restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _public_articles(restricted_paths=None):
-    if restricted_paths is None:
-        restricted_paths = _restricted_paths()
+def _private_q(restricted_paths):
+    """Pages at or under any of `restricted_paths`."""
     private = Q(pk__in=[])
     for path in restricted_paths:
         private |= Q(path__startswith=path)
+    return private
+
+
+def _public_articles(restricted_paths=None):
+    if restricted_paths is None:
+        restricted_paths = _restricted_paths()
+    private = _private_q(restricted_paths)
     return ArticlePage.objects.live().exclude(private).order_by("-published_on", "-pk")
 
 
@@ -125,11 +131,11 @@ def _section_columns(home):
     reading a few rows along the date index (a single ranked query over every article took
     136 ms at 100,000)."""
     restricted = _restricted_paths()
-    private = Q(pk__in=[])
-    for path in restricted:
-        private |= Q(path__startswith=path)
     sections = list(
-        ArticleIndexPage.objects.child_of(home).live().exclude(private).order_by("path")
+        ArticleIndexPage.objects.child_of(home)
+        .live()
+        .exclude(_private_q(restricted))
+        .order_by("path")
     )
     return [
         (

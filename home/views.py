@@ -1,10 +1,10 @@
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
+from home.visibility import readable_pages
 from home.visitors import is_bot
 from home.visits import (
     VISITOR_COOKIE,
@@ -24,9 +24,7 @@ def _readable_page(request, raw_id):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    now = timezone.now()
-    pages = Page.objects.live().public().in_site(site).exclude(expire_at__lte=now)
-    return pages.filter(pk=int(raw_id)).specific().first()
+    return readable_pages(Page.objects, site).filter(pk=int(raw_id)).specific().first()
 
 
 @csrf_exempt  # sent by every page, which carries no token so that it can be cached

@@ -30,7 +30,6 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
@@ -38,6 +37,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 
 from home.models.library import public_documents
+from home.visibility import readable_pages
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 EXACT_MATCH = 4
@@ -85,16 +85,6 @@ def _page_models(kind):
 
 def _content_type_ids(kind):
     return [ct.pk for ct in ContentType.objects.get_for_models(*_page_models(kind)).values()]
-
-
-def _page_kinds():
-    """Kind by page content type id."""
-    return {
-        content_type_id: kind
-        for kind in KINDS
-        if not kind.documents
-        for content_type_id in _content_type_ids(kind)
-    }
 
 
 class TextQuerySyntax:
@@ -217,20 +207,6 @@ SUGGESTION_TIERS = (
 )
 
 
-def _visible_pages(pages, site, private=None):
-    """Live, public, unexpired pages of `site`. `private` (`PageQuerySet.private_q()`) can be
-    read once and passed in for several querysets."""
-    if private is None:
-        private = Page.objects.private_q()
-    now = timezone.now()
-    return (
-        pages.live()
-        .exclude(private)
-        .in_site(site)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
-
-
 def _entries_per_content_type():
     """How many index entries each content type has, remembered for ten minutes: it decides how
     a kind is probed, never what is found."""
@@ -292,12 +268,18 @@ class TierReader:
             seen.update(row[0] for row in rows)
         return chosen[:wanted]
 
+    @cached_property
+    def _probed_row_wise(self):
+        """Whether the kind is small enough to probe row by row (read once per reader, not per
+        tier: the sizes come from the shared cache)."""
+        sizes = _entries_per_content_type()
+        return sum(sizes.get(pk, 0) for pk in self.content_types) <= self.ROW_WISE_ENTRIES
+
     def probe(self, criteria, limit):
         """Ids of up to `limit` items whose index entries meet every criterion, visible or not,
         straight from the full-text index."""
         entries = IndexEntry.objects.filter(self.condition(criteria, prefix=""))
-        sizes = _entries_per_content_type()
-        if sum(sizes.get(pk, 0) for pk in self.content_types) <= self.ROW_WISE_ENTRIES:
+        if self._probed_row_wise:
             entries = entries.filter(content_type_id__in=self.content_types)
         else:
             # Compared as an expression, the content type cannot lead the planner to read every
@@ -386,12 +368,12 @@ class SiteSearch:
             )
         elif kind.date_field:
             (model,) = _page_models(kind)
-            items = _visible_pages(model.objects, self.site, self._private).annotate(
+            items = readable_pages(model.objects, self.site, self._private).annotate(
                 sort_date=F(kind.date_field)
             )
         else:
             items = (
-                _visible_pages(Page.objects, self.site, self._private)
+                readable_pages(Page.objects, self.site, self._private)
                 .filter(content_type_id__in=_content_type_ids(kind))
                 .annotate(sort_date=TruncDate("first_published_at"))
             )
@@ -532,7 +514,7 @@ def suggestions(terms, *, site, limit=8):
     """Live, public pages whose titles start like the query (its last word taken as a prefix),
     those spelled as typed first, then the newest."""
     search_matcher = matcher()
-    pages = search_matcher.with_entries(_visible_pages(Page.objects, site))
+    pages = search_matcher.with_entries(readable_pages(Page.objects, site))
     reader = TierReader(
         pages.values_list("pk"),
         _content_type_ids(None),

@@ -20,6 +20,7 @@ from home.blocks import BaseStreamBlock
 from home.db import update_or_insert
 from home.models import VietnameseSlugMixin
 from home.pagination import paginate
+from home.routing import RoutedPageMixin
 
 ARTICLES_PER_PAGE = 10
 OTHER_ARTICLES_PER_PAGE = 10
@@ -28,7 +29,7 @@ OTHER_ARTICLES_PARAM = "tin-khac"
 VIEW_WINDOW_SECONDS = 30 * 60
 
 
-class ArticleIndexPage(VietnameseSlugMixin, Page):
+class ArticleIndexPage(RoutedPageMixin, VietnameseSlugMixin, Page):
     """A news section: "Tin tức - Sự kiện", "Thông báo", "Hoạt động KH&CN"."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=600)
@@ -62,7 +63,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(VietnameseSlugMixin, Page):
+class ArticlePage(RoutedPageMixin, VietnameseSlugMixin, Page):
     summary = models.TextField(
         _("tóm tắt"),
         blank=True,
@@ -111,6 +112,7 @@ class ArticlePage(VietnameseSlugMixin, Page):
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    served_with = ("lead_image",)
 
     class Meta:
         verbose_name = _("tin bài")

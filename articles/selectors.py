@@ -4,10 +4,11 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
+from home.frame_cache import remembered
+from home.visibility import private_q, restricted_paths
 
 HOME_LEAD_COUNT = 5
 HOME_SECTION_SIZE = 5
@@ -22,23 +23,8 @@ def _with_renditions(queryset):
     return queryset.select_related("lead_image").prefetch_related("lead_image__renditions")
 
 
-def _restricted_paths():
-    """Tree paths of the pages with a view restriction: they and their descendants are private."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def _private_q(restricted_paths):
-    """Pages at or under any of `restricted_paths`."""
-    private = Q(pk__in=[])
-    for path in restricted_paths:
-        private |= Q(path__startswith=path)
-    return private
-
-
-def _public_articles(restricted_paths=None):
-    if restricted_paths is None:
-        restricted_paths = _restricted_paths()
-    private = _private_q(restricted_paths)
+def _public_articles(paths=None):
+    private = private_q(paths)
     return ArticlePage.objects.live().exclude(private).order_by("-published_on", "-pk")
 
 
@@ -97,7 +83,7 @@ def article_list(*, index, tag=None):
 
 def other_articles(article):
     """ "Tin khác": the other articles of the same section, titles and dates only."""
-    restricted = _restricted_paths()
+    restricted = restricted_paths()
     siblings = _public_articles(restricted).sibling_of(article)
     others = siblings.exclude(pk=article.pk).only(*TITLE_FIELDS)
     listed = _section_count(article.path[: -Page.steplen], siblings.count)
@@ -109,13 +95,15 @@ def other_articles(article):
 
 def latest_articles(limit=LATEST_SIZE):
     """ "Thông tin mới nhất": the newest articles site-wide."""
-    return list(_public_articles().only(*TITLE_FIELDS)[:limit])
+    return remembered(
+        f"latest-articles:{limit}", lambda: list(_public_articles().only(*TITLE_FIELDS)[:limit])
+    )
 
 
 def home_news(home):
     """The home page's news: the lead stories (chosen by editors, else the newest with a photo)
-    and one column of the newest titles per section: two queries, one more per section, and the
-    renditions."""
+    and one column of the newest titles per section, from the frame cache (a short query per
+    section when it is cold)."""
     featured_ids = list(home.featured_articles.values_list("article_id", flat=True))
     leads = _with_renditions(_public_articles().defer_streamfields())
     if featured_ids:
@@ -123,18 +111,19 @@ def home_news(home):
         leads = [by_id[pk] for pk in featured_ids if pk in by_id]
     else:
         leads = list(leads.exclude(lead_image=None)[:HOME_LEAD_COUNT])
-    return {"leads": leads, "columns": _section_columns(home)}
+    columns = remembered(f"home-columns:{home.pk}", lambda: _section_columns(home))
+    return {"leads": leads, "columns": columns}
 
 
 def _section_columns(home):
     """Each news section under `home` with its newest titles: one short query per section, each
     reading a few rows along the date index (a single ranked query over every article took
     136 ms at 100,000)."""
-    restricted = _restricted_paths()
+    restricted = restricted_paths()
     sections = list(
         ArticleIndexPage.objects.child_of(home)
         .live()
-        .exclude(_private_q(restricted))
+        .exclude(private_q(restricted))
         .order_by("path")
     )
     return [

@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home import admin_forms
         from home.caching import connect_purges
+        from home.frame_cache import connect_frame_changes
 
         admin_forms.use_vietnamese_slug_input()
         connect_purges()
+        connect_frame_changes()

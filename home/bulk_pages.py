@@ -12,6 +12,8 @@ from django.db import connection, transaction
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home.frame_cache import frame_changed
+
 
 def _insert_own_rows(model, objects):
     """INSERT the rows of `model`'s own table (not its parents') for `objects`."""
@@ -64,4 +66,5 @@ def create_pages(parent, model, pages):
         Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))
     specific = list(model.objects.filter(pk__in=[row.pk for row in created]))
     get_search_backend().add_bulk(model, specific)
+    frame_changed()  # no page signals came: the menus and latest lists may be out of date
     return specific

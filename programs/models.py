@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import VietnameseSlugMixin
+from home.routing import RoutedPageMixin
 
 
 class TaskKind(models.TextChoices):
@@ -100,7 +101,7 @@ class ResearchField(models.Model):
         return self.name
 
 
-class ProgramIndexPage(RoutablePageMixin, VietnameseSlugMixin, Page):
+class ProgramIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     """The public registry of programs and tasks, with filters and open-data exports."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=800)
@@ -133,7 +134,7 @@ class ProgramIndexPage(RoutablePageMixin, VietnameseSlugMixin, Page):
         return export_json(request, self)
 
 
-class ProgramPage(VietnameseSlugMixin, Page):
+class ProgramPage(RoutedPageMixin, VietnameseSlugMixin, Page):
     """A program grouping tasks, e.g. Chương trình Nông thôn miền núi."""
 
     summary = models.TextField(_("tóm tắt"), blank=True, max_length=1000)
@@ -181,7 +182,7 @@ class ProgramPage(VietnameseSlugMixin, Page):
         return context
 
 
-class TaskPage(VietnameseSlugMixin, Page):
+class TaskPage(RoutedPageMixin, VietnameseSlugMixin, Page):
     """A science and technology task: a research topic (đề tài), a project (dự án)..."""
 
     code = models.CharField(
@@ -282,6 +283,7 @@ class TaskPage(VietnameseSlugMixin, Page):
     ]
     parent_page_types = ["programs.ProgramIndexPage", "programs.ProgramPage"]
     subpage_types = []
+    served_with = ("field", "host_organization")
 
     class Meta:
         verbose_name = _("nhiệm vụ KH&CN")

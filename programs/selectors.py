@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 from wagtail.models import Page
 
+from home.visibility import private_q
 from programs.forms import SORTS
 from programs.models import ProgramPage, TaskPage, TaskStatus
 
@@ -12,7 +13,7 @@ STATUS_ORDER = [status for status, _ in TaskStatus.choices]
 def registry_tasks(registry, filters, *, ignore=()):
     """Live, public tasks in the registry matching `filters` (see RegistryFilterForm); the filter
     names in `ignore` are left out (the status counts ignore the status filter)."""
-    tasks = TaskPage.objects.live().public().descendant_of(registry)
+    tasks = TaskPage.objects.live().exclude(private_q()).descendant_of(registry)
     active = {name: value for name, value in filters.items() if name not in ignore}
     if query := active.get("q"):
         tasks = tasks.filter(Q(title__icontains=query) | Q(code__icontains=query))
@@ -64,7 +65,7 @@ def programs_by_path(registry):
     return {
         program.path: program
         for program in ProgramPage.objects.live()
-        .public()
+        .exclude(private_q())
         .child_of(registry)
         .only("id", "title", "url_path", "path", "depth")
     }
@@ -79,7 +80,7 @@ def attach_programs(tasks, programs):
 def program_overview(program):
     tasks = list(
         with_listing_relations(
-            TaskPage.objects.live().public().child_of(program).order_by("code", "pk")
+            TaskPage.objects.live().exclude(private_q()).child_of(program).order_by("code", "pk")
         )
     )
     by_status = dict.fromkeys(STATUS_ORDER, 0)
@@ -95,7 +96,8 @@ def program_overview(program):
 def task_details(task):
     article_ids = [link.article_id for link in task.related_articles.all()]
     articles = {
-        page.pk: page for page in Page.objects.live().public().filter(pk__in=article_ids).specific()
+        page.pk: page
+        for page in Page.objects.live().exclude(private_q()).filter(pk__in=article_ids).specific()
     }
     return {
         "decisions": sorted(

@@ -37,7 +37,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 
 from home.models.library import public_documents
-from home.visibility import readable_pages
+from home.visibility import private_q, readable_pages
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 EXACT_MATCH = 4
@@ -345,12 +345,12 @@ class SiteSearch:
 
     @cached_property
     def _private(self):
-        return Page.objects.private_q()
+        return private_q()
 
     @cached_property
     def library(self):
         library_model = apps.get_model("home", "DocumentLibraryPage")
-        return library_model.objects.live().public().in_site(self.site).first()
+        return library_model.objects.live().exclude(private_q()).in_site(self.site).first()
 
     def _items(self, kind):
         """The visible items of `kind`, each with its `sort_date` and its index entry's columns;

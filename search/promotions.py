@@ -6,6 +6,7 @@ applies when the reader's query and the promoted term fold to the same words."""
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from home.visibility import private_q
 from search.terms import QueryTerms
 
 
@@ -32,7 +33,7 @@ def promotions_for(query, *, site):
     )
     visible_pages = set(
         Page.objects.live()
-        .public()
+        .exclude(private_q())
         .in_site(site)
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)

@@ -16,6 +16,8 @@ from home.forms import GetFilterForm
 from home.models.media import DocumentType
 from home.models.pages import VietnameseSlugMixin
 from home.pagination import paginate
+from home.routing import RoutedPageMixin
+from home.visibility import private_q
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -59,7 +61,7 @@ def filter_documents(documents, filters):
     return documents.order_by(models.F("issued_on").desc(nulls_last=True), "-created_at", "-pk")
 
 
-class DocumentLibraryPage(RoutablePageMixin, VietnameseSlugMixin, Page):
+class DocumentLibraryPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -117,7 +119,7 @@ class DocumentLibraryPage(RoutablePageMixin, VietnameseSlugMixin, Page):
         )
         return list(
             Page.objects.live()
-            .public()
+            .exclude(private_q())
             .filter(pk__in=[int(pk) for pk in page_ids])
             .order_by("-first_published_at")[:20]
         )

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, HomeIntroStreamBlock
+from home.routing import RoutedPageMixin, route_by_slugs
 from home.text import fold_diacritics, vietnamese_slugify
 from home.visitors import client_ip
 
@@ -48,7 +49,7 @@ class VietnameseSlugMixin:
         return super().save(*args, **kwargs)
 
 
-class HomePage(VietnameseSlugMixin, Page):
+class HomePage(RoutedPageMixin, VietnameseSlugMixin, Page):
     tagline = models.CharField(
         _("khẩu hiệu"),
         max_length=255,
@@ -83,6 +84,9 @@ class HomePage(VietnameseSlugMixin, Page):
     class Meta:
         verbose_name = _("trang chủ")
 
+    def route(self, request, path_components):
+        return route_by_slugs(self, request, path_components)
+
 
 class HomeFeaturedArticle(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
@@ -96,7 +100,7 @@ class HomeFeaturedArticle(Orderable):
         verbose_name = _("tin nổi bật")
 
 
-class StandardPage(VietnameseSlugMixin, Page):
+class StandardPage(RoutedPageMixin, VietnameseSlugMixin, Page):
     """Information pages: Giới thiệu, Chức năng nhiệm vụ, Cơ cấu tổ chức..."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=600)
@@ -143,7 +147,7 @@ class ContactFormBuilder(FormBuilder):
 HONEYPOT_FIELD = "homepage_url"
 
 
-class ContactPage(VietnameseSlugMixin, AbstractEmailForm):
+class ContactPage(RoutedPageMixin, VietnameseSlugMixin, AbstractEmailForm):
     intro = RichTextField(_("lời dẫn"), blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
         _("lời cảm ơn"),

@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from home.frame_cache import remembered
 
 
 @register_setting(icon="site")
@@ -60,3 +63,14 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.department_full_name
+
+    @classmethod
+    def for_request(cls, request):
+        """For pages (the admin's settings form reads `for_site`, never a cached copy)."""
+        attribute = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if not hasattr(request, attribute) and site is not None:
+            site_settings = remembered(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings._request = request
+            setattr(request, attribute, site_settings)
+        return super().for_request(request)

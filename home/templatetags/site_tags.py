@@ -1,7 +1,11 @@
+import copy
+
 from django import template
 from django.utils import formats
 from wagtail.models import Page, Site
 
+from home.frame_cache import remembered
+from home.visibility import private_q
 from home.visits import visit_statistics
 
 register = template.Library()
@@ -37,22 +41,11 @@ def _site_root(request):
     return site.root_page if site else None
 
 
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Top-level pages shown in menus, each with its own menu children: two queries, cached on the
-    request so the header and the footer share them."""
-    request = context.get("request")
-    if request is None:
-        return []
-    cached = getattr(request, "_main_menu", None)
-    if cached is not None:
-        return cached
-    root = _site_root(request)
-    if root is None:
-        return []
+def _menu_of(root):
+    """Pages shown in menus below `root`, each with its own menu children."""
     menu_pages = (
         Page.objects.live()
-        .public()
+        .exclude(private_q())
         .in_menu()
         .descendant_of(root)
         .filter(depth__in=(root.depth + 1, root.depth + 2))
@@ -66,10 +59,28 @@ def main_menu(context):
             items.append(page)
         elif items and page.path.startswith(items[-1].path):
             items[-1].menu_children.append(page)
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    for item in items:
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The site's menu, from the frame cache; kept on the request for the header and the
+    footer. Each item says whether the page shown is in its branch."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_main_menu", None)
+    if cached is not None:
+        return cached
+    root = _site_root(request)
+    if root is None:
+        return []
+    current_path = getattr(context.get("page"), "path", "")
+    items = []
+    for shared_item in remembered(f"menu:{root.pk}", lambda: _menu_of(root)):
+        item = copy.copy(shared_item)  # the cached items are every reader's
         item.is_active = bool(current_path) and current_path.startswith(item.path)
+        items.append(item)
     request._main_menu = items
     return items
 
@@ -82,7 +93,10 @@ def site_root(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = page.get_ancestors().live().filter(depth__gt=1).only("id", "title", "url_path")
+    if hasattr(page, "breadcrumb_ancestors"):
+        ancestors = page.breadcrumb_ancestors()
+    else:
+        ancestors = page.get_ancestors().live().filter(depth__gt=1).only("id", "title", "url_path")
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 

@@ -1,5 +1,7 @@
 from django import template
 
+from home.frame_cache import remembered
+from home.visibility import private_q
 from programs.models import ProgramIndexPage, TaskStatus
 from programs.selectors import registry_tasks, status_counts
 
@@ -12,7 +14,10 @@ HIGHLIGHT_SIZE = 4
 @register.inclusion_tag("programs/includes/registry_highlights.html")
 def registry_highlights(home):
     """The home page's window on the registry: tasks by status and a few current ones."""
-    registry = ProgramIndexPage.objects.child_of(home).live().public().first()
+    registry = remembered(
+        f"registry-of:{home.pk}",
+        lambda: ProgramIndexPage.objects.child_of(home).live().exclude(private_q()).first(),
+    )
     if registry is None:
         return {"registry": None}
     current = (

@@ -10,17 +10,17 @@ everybody and must not wait for it to expire when editors publish. So:
   (never-cached views, search results kept a minute) are left alone.
 - On publish, unpublish, move and delete, the page's section listings and home page are purged
   with it (Wagtail's front-cache app purges the page's own address on publish and unpublish, its
-  redirects app the old address of a moved page). The
-  front cache takes a purged address to mean that path with or without its final slash and with
-  any query string (listing pages, "Tin khác" pages). The "latest news" box on other pages is
-  refreshed within PAGE_CACHE_SECONDS.
+  redirects app the old address of a moved page); a view restriction added or removed purges
+  the page's whole branch and its listings. The front cache takes a purged address to mean that
+  path with or without its final slash and with any query string (listing pages, "Tin khác"
+  pages). The "latest news" box on other pages is refreshed within PAGE_CACHE_SECONDS.
 """
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 BROWSER_CACHE_SECONDS = 60
@@ -92,8 +92,29 @@ def _deleted(instance, **kwargs):
         purge_listings(instance, with_page=True)
 
 
+def _restriction_changed(instance, **kwargs):
+    # Made private or public again: the page and its whole branch change, and the listings that
+    # showed (or will show) it. Not when the page itself is being deleted (purged above).
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None or page.depth < 2:
+        return
+    url = page.get_full_url()
+    if url is None:
+        return
+    batch = PurgeBatch()
+    batch.add_url(url + "*")
+    batch.add_pages(listing_pages(page))
+    batch.purge()
+
+
 def connect_purges():
     page_published.connect(_published_or_unpublished, dispatch_uid="purge-listings-published")
     page_unpublished.connect(_published_or_unpublished, dispatch_uid="purge-listings-unpublished")
     post_page_move.connect(_moved, dispatch_uid="purge-moved-page")
     pre_delete.connect(_deleted, dispatch_uid="purge-deleted-page")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"purge-restricted-branch-{signal is post_save}",
+        )

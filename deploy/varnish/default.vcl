@@ -21,6 +21,14 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
+        # An address ending in "*" is a branch: that page and every page below it (a section
+        # made private).
+        if (req.url ~ "[*]$") {
+            set req.http.x-purge-path = regsub(req.url, "[*]$", "");
+            ban("obj.http.x-host == " + req.http.host +
+                " && obj.http.x-path ~ ^" + req.http.x-purge-path);
+            return (synth(200, "Purged"));
+        }
         # A purged address means that path with or without its final slash, with any query
         # string: listing pages (?page=2) and "Tin khác" pages (?tin-khac=2) go with it.
         set req.http.x-purge-path = regsub(req.url, "[?].*$", "");

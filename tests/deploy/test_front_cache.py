@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 from django.db import connection
 from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import home_page
@@ -102,6 +103,18 @@ def test_readers_are_served_from_the_cache_and_see_a_publish_at_once(varnish):
         for path in (news.url, news.url + "?page=1"):
             status, headers, body = fetch(front, path)
             assert (headers["X-Cache"], "năm 2026" in body) == ("MISS", True), path
+
+        # The section is made private: every page of it leaves the cache at once, and its
+        # articles ask for the password instead of showing.
+        assert fetch(front, article.url)[1]["X-Cache"] == "HIT"
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to_front):
+            PageViewRestriction.objects.create(
+                page=news, restriction_type=PageViewRestriction.PASSWORD, password="noi-bo"
+            )
+        for _ in range(2):
+            status, headers, body = fetch(front, article.url)
+            assert (headers["X-Cache"], 'name="password"' in body) == ("MISS", True)
+            assert "năm 2026</h1>" not in body
 
         # A signed-in editor (session cookie) is never served from, nor stored in, the cache.
         for _ in range(2):

@@ -144,3 +144,13 @@ class PurgeTests(TestCase):
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
             ],
         )
+
+    def test_making_a_section_private_purges_its_branch_and_listings(self):
+        restriction = PageViewRestriction.objects.create(
+            page=self.news, restriction_type=PageViewRestriction.LOGIN
+        )
+        # "*": the section and every page below it (deploy/varnish/default.vcl bans the branch).
+        self.assertEqual(self.purged(), ["http://localhost/", "http://localhost/tin-tuc/*"])
+        RecordingBackend.purged.clear()
+        restriction.delete()
+        self.assertEqual(self.purged(), ["http://localhost/", "http://localhost/tin-tuc/*"])

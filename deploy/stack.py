@@ -1,6 +1,6 @@
 """The production stack on one machine: gunicorn app processes behind Varnish, the front cache.
 
-    python deploy/stack.py [--apps 1] [--app-port 8000] [--cache-port 6081]
+    python deploy/stack.py [--apps 1] [--app-port 8000] [--cache-port 6081] [--publish-every 60]
 
 Needs `varnishd` (Debian: apt-get install varnish) and the environment of a deployment
 (DATABASE_URL, REDIS_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS; README, "Deploying"). The app
@@ -109,6 +109,10 @@ def main():
     parser.add_argument("--app-port", type=int, default=8000)
     parser.add_argument("--cache-port", type=int, default=6081)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument(
+        "--publish-every", type=int, default=60, metavar="SECONDS",
+        help="run publish_scheduled this often (0: leave it to the systemd timer)",
+    )  # fmt: skip
     args = parser.parse_args()
     env = {
         "DJANGO_SETTINGS_MODULE": os.environ.get(
@@ -121,8 +125,25 @@ def main():
         workers=workers, log=None,
     ) as front:  # fmt: skip
         print(f"Front cache: {front}; app processes from port {args.app_port}. Ctrl-C stops.")  # noqa: T201
+        if args.publish_every:
+            # Scheduled publishing where no systemd timer runs it (deploy/systemd for servers).
+            print(f"Scheduled pages are published every {args.publish_every} s.")  # noqa: T201
         try:
-            signal.pause()
+            while True:
+                if args.publish_every:
+                    subprocess.run(  # noqa: S603 (our own script)
+                        [str(ROOT / "deploy" / "publish-scheduled.sh")],
+                        env={
+                            **os.environ,
+                            **env,
+                            "FRONTEND_CACHE_URL": front,
+                            "PYTHON": sys.executable,
+                        },
+                        check=False,
+                    )
+                    time.sleep(args.publish_every)
+                else:
+                    signal.pause()
         except KeyboardInterrupt:
             print("Stopped.")  # noqa: T201
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
-from home.frame_cache import remembered
+from home.frame_cache import remembered, with_addresses
 from home.visibility import private_q, restricted_paths
 
 HOME_LEAD_COUNT = 5
@@ -96,7 +96,8 @@ def other_articles(article):
 def latest_articles(limit=LATEST_SIZE):
     """ "Thông tin mới nhất": the newest articles site-wide."""
     return remembered(
-        f"latest-articles:{limit}", lambda: list(_public_articles().only(*TITLE_FIELDS)[:limit])
+        f"latest-articles:{limit}",
+        lambda: with_addresses(list(_public_articles().only(*TITLE_FIELDS)[:limit])),
     )
 
 
@@ -129,11 +130,13 @@ def _section_columns(home):
     return [
         (
             section,
-            list(
-                _public_articles(restricted)
-                .child_of(section)
-                .only(*TITLE_FIELDS)[:HOME_SECTION_SIZE]
+            with_addresses(
+                list(
+                    _public_articles(restricted)
+                    .child_of(section)
+                    .only(*TITLE_FIELDS)[:HOME_SECTION_SIZE]
+                )
             ),
         )
-        for section in sections
+        for section in with_addresses(sections)
     ]

@@ -2,15 +2,18 @@
 
     bench/run [--articles 100000] [--seconds 5] [--rounds 2] [--connections 16]
 
-Builds a fresh PostgreSQL database (demo content plus N generated articles, tasks and documents),
-starts gunicorn behind Varnish (deploy/stack.py) and nginx serving each page's HTML as a static
-file, then for home, a news section, an article, the registry, a task, search and the document
-library measures, interleaved in rounds so the ratios hold on a noisy machine:
+Builds a fresh PostgreSQL database (demo content plus 1,000 generated articles, tasks and
+documents), measures what drawing each page costs in-process (SQL queries, median ms, with the
+app's caches warm and emptied), grows it to N articles and measures again, then starts gunicorn
+(sharing a Redis database of its own) behind Varnish (deploy/stack.py) and nginx serving each
+page's HTML as a static file, and for home, a news section, an article, the registry, a task,
+search and the document library measures, interleaved in rounds so the ratios hold on a noisy
+machine:
 
   (a) through the front cache   (b) straight to the app   (c) nginx, the same HTML as a file
 
-It prints requests/s, p50 and p99 latency, non-2xx responses, SQL queries per request (counted
-in-process against the same database), the ratios (a)/(c) and (b)/(c), and the peak memory of
+It prints the machine, requests/s, p50 and p99 latency, non-2xx responses, SQL queries per
+request, the ratios (a)/(c) and (b)/(c), the render costs at both sizes, and the peak memory of
 each app worker. Figures, not assertions; bench/results/serving.svg draws them."""
 
 import argparse
@@ -37,6 +40,21 @@ DATABASE = "sokhcn_bench"
 HOST = "localhost"
 APP_PORT, CACHE_PORT, NGINX_PORT = 18000, 16081, 18080
 SECRET = "bench-only-" + "x" * 50
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
+
+
+def vn(number):
+    return f"{number:,}".replace(",", ".")
+
+
+def machine():
+    """One line on what the figures were measured on."""
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+    return (
+        f"Máy: {os.cpu_count()} nhân {cpu.group(1).strip() if cpu else ''}, "
+        f"{int(memory.group(1)) / 1024 / 1024:.0f} GB RAM"
+    )
 
 
 def need(tool, package):
@@ -52,6 +70,9 @@ def psql(sql):
     subprocess.run(["psql", f"{PG}/postgres", "-qc", sql], check=True)
 
 
+SMALL_ARCHIVE = 1000
+
+
 def prepare(env, articles):
     psql(f"DROP DATABASE IF EXISTS {DATABASE}")
     psql(f"CREATE DATABASE {DATABASE}")
@@ -59,9 +80,17 @@ def prepare(env, articles):
     manage(env, "load_demo_content")
     manage(
         env, "generate_bench_content", "--articles", str(articles), "--tasks", "500",
-        "--documents", str(max(100, articles // 50)),
+        "--documents", "100",
     )  # fmt: skip
     manage(env, "collectstatic", "--no-input", "-v0")
+
+
+def grow(env, articles):
+    """More articles (and documents, one per fifty articles), on top of what is there."""
+    manage(
+        env, "generate_bench_content", "--articles", str(articles),
+        "--documents", str(max(1, articles // 50)),
+    )  # fmt: skip
 
 
 def page_urls():
@@ -82,19 +111,30 @@ def page_urls():
     }
 
 
-def queries_per_request(urls):
+def render_costs(urls, repeat=15):
+    """For each page, drawn in this process: SQL queries and the median milliseconds, with the
+    app's own caches warm (as a running worker has them) and cold (emptied before each time)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=HOST, HTTP_USER_AGENT="Mozilla/5.0 bench")
-    counts = {}
+    costs = {}
     for name, url in urls.items():
-        client.get(url)  # warm the process's own caches, as a running worker has them
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        counts[name] = len(queries)
-    return counts
+        client.get(url)  # renditions, the frame cache
+        for state in ("warm", "cold"):
+            timings = []
+            for _ in range(repeat):
+                if state == "cold":
+                    cache.clear()
+                with CaptureQueriesContext(connection) as queries:
+                    begun = time.perf_counter()
+                    client.get(url)
+                    timings.append((time.perf_counter() - begun) * 1000)
+            costs[name, state] = (len(queries), statistics.median(timings))
+    connection.close()
+    return costs
 
 
 def fetch(base, url):
@@ -231,13 +271,17 @@ def main():
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_STATIC_ROOT": str(static_root),
         "ACCESS_LOG": "/dev/null",
+        "REDIS_URL": REDIS_URL,
     }
-    env.pop("REDIS_URL", None)
     os.environ.update({k: v for k, v in env.items() if k != "ACCESS_LOG"})
+    # The app's shared cache, as in production: a Redis database of the benchmark's own.
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
     started = time.monotonic()
+    print(machine(), flush=True)
+    small = min(SMALL_ARCHIVE, args.articles)
     if not args.keep_database:
-        print(f"Chuẩn bị dữ liệu: {args.articles:,} tin bài…".replace(",", "."), flush=True)
-        prepare(env, args.articles)
+        print(f"Chuẩn bị dữ liệu: {vn(small)} tin bài…", flush=True)
+        prepare(env, small)
     else:
         manage(env, "collectstatic", "--no-input", "-v0")
 
@@ -245,10 +289,15 @@ def main():
 
     django.setup()
     urls = page_urls()
-    queries = queries_per_request(urls)
-    from django.db import connection
+    costs = {}
+    if not args.keep_database and args.articles > small:
+        costs[small] = render_costs(urls)
+        print(f"Thêm {vn(args.articles - small)} tin bài…", flush=True)
+        grow(env, args.articles - small)
+    from articles.models import ArticlePage
 
-    connection.close()
+    costs[ArticlePage.objects.count()] = render_costs(urls)
+    largest = max(costs)
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-nginx-") as workdir:
@@ -288,8 +337,8 @@ def main():
         rows.append(row)
 
     print()
-    print(f"{args.articles:,} tin bài; {args.workers} tiến trình ứng dụng; wrk {args.connections} "
-          f"kết nối, {args.seconds} s × {args.rounds} vòng mỗi cột".replace(",", "."))  # fmt: skip
+    print(f"{vn(largest)} tin bài; {args.workers} tiến trình ứng dụng; wrk {args.connections} "
+          f"kết nối, {args.seconds} s × {args.rounds} vòng mỗi cột")  # fmt: skip
     header = (f"{'trang':<18} {'SQL':>4} | {'(a) bộ đệm r/s':>14} {'p50':>6} {'p99':>6} | "
               f"{'(b) ứng dụng r/s':>16} {'p50':>6} {'p99':>7} | {'(c) nginx r/s':>13} | "
               f"{'a/c':>5} {'b/c':>6} | lỗi, quá 2 s")  # fmt: skip
@@ -300,11 +349,30 @@ def main():
             row["app"],
             row["static"],
         )
+        queries = costs[largest][row["name"], "warm"][0]
         print(
-            f"{row['name']:<18} {queries[row['name']]:>4} | {ca:>14,.0f} {c50:>6.2f} {c99:>6.2f} | "
+            f"{row['name']:<18} {queries:>4} | {ca:>14,.0f} {c50:>6.2f} {c99:>6.2f} | "
             f"{ap:>16,.0f} {a50:>6.1f} {a99:>7.1f} | {st:>13,.0f} | "
             f"{ca / st:>5.2f} {ap / st:>6.4f} | {cerr + aerr + serr}".replace(",", ".")
         )
+    print()
+    print(
+        "Vẽ một trang trong tiến trình, không qua bộ đệm trước: SQL · ms trung vị, với bộ nhớ đệm"
+    )
+    print("của ứng dụng (khung trang trong Redis) ấm, rồi trống trước mỗi lần")
+    print(
+        f"{'trang':<18} "
+        + " ".join(f"| {vn(size) + ' tin: ấm':>17} {'trống':>13}" for size in costs)
+    )
+    for name in urls:
+        cells = []
+        for size in costs:
+            (warm_sql, warm_ms), (cold_sql, cold_ms) = (
+                costs[size][name, "warm"],
+                costs[size][name, "cold"],
+            )
+            cells.append(f"| {warm_sql:>4} · {warm_ms:>6.1f} ms {cold_sql:>4} · {cold_ms:>6.1f} ms")
+        print(f"{name:<18} " + " ".join(cells))
     if peaks:
         print(
             f"Bộ nhớ đỉnh mỗi tiến trình ứng dụng: {max(peaks):.0f} MB, thấp nhất {min(peaks):.0f}"

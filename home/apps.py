@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ và cấu hình chung")
 
     def ready(self):
-        from home import admin_forms
+        from home import admin_forms, checks  # noqa: F401 (registers the deployment checks)
         from home.caching import connect_purges
         from home.frame_cache import connect_frame_changes
 

@@ -9,11 +9,16 @@ restricted, and only the page served is loaded in full. Pages that route for the
 when one of their own routes matches it, as Wagtail would hand it to them."""
 
 import operator
+import pickle
 from functools import reduce
 
+from django.core.exceptions import DisallowedHost
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home.frame_cache import remembered
 
 
 class RoutedPageMixin:
@@ -113,3 +118,27 @@ def route_by_slugs(root, request, path_components):
         return Page.route(root, request, remaining)
     page._cached_parent_obj = trail[-2]
     return page.route(request, remaining)
+
+
+class KnownSitesMiddleware:
+    """Wagtail looks the request's site up with a query on every request (`Site.find_for_request`
+    keeps the answer on the request, as `_wagtail_site`). Sites and their root pages change only
+    with a new frame generation, so the answer comes from the frame cache. Hosts outside
+    ALLOWED_HOSTS are left to Django's own answer (400)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
+        port = request.get_port()
+        # Kept pickled: each request unpickles its own Site and root page (20 µs), which Wagtail
+        # and the routing are free to change.
+        kept = remembered(
+            f"site-for:{hostname}:{port}", lambda: pickle.dumps(Site._find_for_request(request))
+        )
+        request._wagtail_site = pickle.loads(kept)  # noqa: S301 (written by this code, above)
+        return self.get_response(request)

@@ -10,6 +10,7 @@ def home_news(home):
     return selectors.home_news(home)
 
 
-@register.inclusion_tag("articles/includes/latest_articles.html")
-def latest_articles():
-    return {"articles": selectors.latest_articles()}
+@register.inclusion_tag("articles/includes/latest_articles.html", takes_context=True)
+def latest_articles(context):
+    # The request lets each link reuse the site's addresses read once for it.
+    return {"request": context.get("request"), "articles": selectors.latest_articles()}

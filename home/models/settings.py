@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
@@ -70,7 +72,8 @@ class SiteSettings(BaseSiteSetting):
         attribute = cls.get_cache_attr_name()
         site = Site.find_for_request(request)
         if not hasattr(request, attribute) and site is not None:
-            site_settings = remembered(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            shared = remembered(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings = copy.copy(shared)  # every request of the process shares `shared`
             site_settings._request = request
             setattr(request, attribute, site_settings)
         return super().for_request(request)

@@ -4,7 +4,7 @@ from django import template
 from django.utils import formats
 from wagtail.models import Page, Site
 
-from home.frame_cache import remembered
+from home.frame_cache import remembered, with_addresses
 from home.visibility import private_q
 from home.visits import visit_statistics
 
@@ -59,6 +59,8 @@ def _menu_of(root):
             items.append(page)
         elif items and page.path.startswith(items[-1].path):
             items[-1].menu_children.append(page)
+    for item in items:
+        with_addresses([item, *item.menu_children])
     return items
 
 
@@ -83,6 +85,16 @@ def main_menu(context):
         items.append(item)
     request._main_menu = items
     return items
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, page):
+    """A page's address: the one kept with the frame cache's copies (`with_addresses`), else
+    Wagtail's."""
+    href = getattr(page, "href", None)
+    if href is not None:
+        return href
+    return page.get_url(request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

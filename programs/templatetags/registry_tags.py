@@ -11,8 +11,8 @@ CURRENT = (TaskStatus.IN_PROGRESS, TaskStatus.CARRIED_OVER)
 HIGHLIGHT_SIZE = 4
 
 
-@register.inclusion_tag("programs/includes/registry_highlights.html")
-def registry_highlights(home):
+@register.inclusion_tag("programs/includes/registry_highlights.html", takes_context=True)
+def registry_highlights(context, home):
     """The home page's window on the registry: tasks by status and a few current ones."""
     registry = remembered(
         f"registry-of:{home.pk}",
@@ -27,6 +27,7 @@ def registry_highlights(home):
         .order_by("-start_date", "pk")[:HIGHLIGHT_SIZE]
     )
     return {
+        "request": context.get("request"),
         "registry": registry,
         "status_counts": status_counts(registry, {}),
         "current_tasks": list(current),

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above the session and CSRF middleware, so that it sees the cookies they set.
     "home.caching.CacheHeadersMiddleware",
+    "home.frame_cache.FrameGenerationMiddleware",
+    "home.routing.KnownSitesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

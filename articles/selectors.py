@@ -4,6 +4,8 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db.models import F, Window
+from django.db.models.functions import Mod, RowNumber
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -28,19 +30,29 @@ def _public_articles(paths=None):
     return ArticlePage.objects.live().exclude(private).order_by("-published_on", "-pk")
 
 
-# Counting a section's articles reads all of them (35 ms at 100,000); the count is kept until an
-# article of the section is published, unpublished, moved or deleted, or for this long.
+# Counting a section's articles reads all of them (35 ms at 100,000); the count (and the cuts for
+# deep pages) is kept until an article of the section is published, unpublished, moved or
+# deleted, or for this long.
 SECTION_COUNT_SECONDS = 600
 
 
+# Deep pages: with OFFSET the database reads every article before the page asked for (?page=5000
+# of a 100,000-article section read 100,000). The sort key of every CUT_EVERY-th article is kept
+# with the section's count; a page further down starts from the cut before it.
+CUT_EVERY = 500
+SORT_KEY = (F("published_on").desc(), F("pk").desc())
+
+
 class CountedArticles:
-    """A listing for the paginator whose length is already known: slicing reads one page."""
+    """A listing for the paginator whose length is already known: slicing reads one page.
+    `cuts()` gives the sort keys at every CUT_EVERY-th position, for pages far down."""
 
     ordered = True
 
-    def __init__(self, queryset, count):
+    def __init__(self, queryset, count, cuts=None):
         self.queryset = queryset
         self._count = count
+        self._cuts = cuts
 
     def count(self):
         return self._count
@@ -49,7 +61,56 @@ class CountedArticles:
         return self._count
 
     def __getitem__(self, window):
-        return self.queryset[window]
+        start = window.start or 0
+        if self._cuts is None or start < CUT_EVERY:
+            return self.queryset[window]
+        return self._read(self.queryset, start, window.stop - start)
+
+    def _read(self, queryset, start, length):
+        """`queryset[start:start + length]`, from the last cut at or before `start`."""
+        cuts = self._cuts()
+        number = min(start // CUT_EVERY, len(cuts) - 1)
+        published_on, pk = cuts[number]
+        skipped = start - number * CUT_EVERY
+        # "published_on <= cut" on its own, so that the date index starts the scan at the cut.
+        from_cut = queryset.filter(published_on__lte=published_on).exclude(
+            published_on=published_on, pk__gt=pk
+        )
+        return from_cut[skipped : skipped + length]
+
+
+class OtherArticles(CountedArticles):
+    """ "Tin khác": the section's listing less the article shown. Far down, it is read from the
+    section's cuts with one row more, and the article dropped where it falls."""
+
+    def __init__(self, siblings, article, count, cuts):
+        super().__init__(siblings.exclude(pk=article.pk), count, cuts)
+        self.siblings = siblings
+        self.article = article
+
+    def __getitem__(self, window):
+        start = window.start or 0
+        if self._cuts is None or start < CUT_EVERY:
+            return self.queryset[window]
+        length = window.stop - start
+        rows = list(self._read(self.siblings, start, length + 1))
+        if any(row.pk == self.article.pk for row in rows):
+            rows = [row for row in rows if row.pk != self.article.pk]
+        elif rows and (self.article.published_on, self.article.pk) > (
+            rows[0].published_on,
+            rows[0].pk,
+        ):
+            rows = rows[1:]  # it comes before this stretch: everything moves up by one
+        return rows[:length]
+
+
+def _cuts_of(articles):
+    """(published_on, pk) of the articles at positions 0, CUT_EVERY, 2 × CUT_EVERY... of
+    `articles` in their listing order: one pass in the database."""
+    numbered = articles.annotate(
+        position=Window(RowNumber(), order_by=SORT_KEY),
+    ).annotate(from_cut=Mod(F("position") - 1, CUT_EVERY))
+    return list(numbered.filter(from_cut=0).order_by(*SORT_KEY).values_list("published_on", "pk"))
 
 
 def _generation_key(section_path):
@@ -57,40 +118,51 @@ def _generation_key(section_path):
 
 
 def section_changed(section_path):
-    """Forget the cached counts of the section at `section_path` (its articles changed)."""
+    """Forget what is kept of the section at `section_path` (its articles changed)."""
     cache.set(_generation_key(section_path), time.time_ns(), None)
 
 
-def _section_count(section_path, count_articles, tag=None):
-    """The number of articles the section lists, from the cache or `count_articles()`."""
+def _section_kept(section_path, what, compute, tag=None):
+    """`compute()` for the section's articles (their number, their cuts), from the cache while
+    they have not changed."""
     generation = cache.get(_generation_key(section_path), 0)
     tag_part = hashlib.sha256((tag or "").encode()).hexdigest()[:16]
-    key = f"section-articles:{section_path}:{generation}:{tag_part}"
-    count = cache.get(key)
-    if count is None:
-        count = count_articles()
-        cache.set(key, count, SECTION_COUNT_SECONDS)
-    return count
+    key = f"section-articles-{what}:{section_path}:{generation}:{tag_part}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SECTION_COUNT_SECONDS)
+    return value
 
 
 def article_list(*, index, tag=None):
     articles = _public_articles().child_of(index).defer_streamfields()
     if tag:
         articles = articles.filter(tags__name__iexact=tag)
-    count = _section_count(index.path, articles.count, tag)
-    return CountedArticles(_with_renditions(articles), count)
+    count = _section_kept(index.path, "count", articles.count, tag)
+    return CountedArticles(
+        _with_renditions(articles),
+        count,
+        cuts=lambda: _section_kept(index.path, "cuts", lambda: _cuts_of(articles), tag),
+    )
 
 
 def other_articles(article):
     """ "Tin khác": the other articles of the same section, titles and dates only."""
     restricted = restricted_paths()
     siblings = _public_articles(restricted).sibling_of(article)
-    others = siblings.exclude(pk=article.pk).only(*TITLE_FIELDS)
-    listed = _section_count(article.path[: -Page.steplen], siblings.count)
-    # The section's count includes this article when readers can see it there.
+    section_path = article.path[: -Page.steplen]
+    listed = _section_kept(section_path, "count", siblings.count)
+    titles = siblings.only(*TITLE_FIELDS)
+
+    def cuts():
+        return _section_kept(section_path, "cuts", lambda: _cuts_of(siblings))
+
+    # The section lists this article too when readers can see it there.
     private = any(article.path.startswith(path) for path in restricted)
-    shown_there = article.live and not private
-    return CountedArticles(others, max(listed - 1, 0) if shown_there else listed)
+    if article.live and not private:
+        return OtherArticles(titles, article, max(listed - 1, 0), cuts)
+    return CountedArticles(titles, listed, cuts)
 
 
 def latest_articles(limit=LATEST_SIZE):

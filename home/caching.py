@@ -8,19 +8,22 @@ everybody and must not wait for it to expire when editors publish. So:
   request with a session or CSRF cookie (editors, previews, password-protected pages, forms), or a
   response that sets a cookie, whatever the view said. Other responses that say for themselves
   (never-cached views, search results kept a minute) are left alone.
-- On publish, unpublish, move and delete, the page's section listings and home page are purged
-  with it (Wagtail's front-cache app purges the page's own address on publish and unpublish, its
-  redirects app the old address of a moved page); a view restriction added or removed purges
-  the page's whole branch and its listings. The front cache takes a purged address to mean that
-  path with or without its final slash and with any query string (listing pages, "Tin khác"
-  pages). The "latest news" box on other pages is refreshed within PAGE_CACHE_SECONDS.
+- On publish, unpublish, move (both addresses) and delete, the page's section listings and home
+  page are purged with it, once the change is committed; a view restriction added or removed
+  purges the page's whole branch and its listings. The front cache takes a purged address to
+  mean that path with or without its final slash and with any query string (listing pages, "Tin
+  khác" pages). The "latest news" box on other pages is refreshed within PAGE_CACHE_SECONDS.
 """
 
+import copy
+
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purges
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 BROWSER_CACHE_SECONDS = 60
@@ -65,31 +68,37 @@ def listing_pages(page):
     return list(page.get_ancestors().filter(depth__gt=1).specific())
 
 
-def purge_listings(page, *, with_page=False):
+def _purge_after_commit(batch):
+    """Send `batch` once the change is committed. Sent before, a reader's request arriving in
+    between would be served the old rows, and the front cache would keep them for
+    PAGE_CACHE_SECONDS: publishing runs in a transaction (the workflow, bulk actions)."""
+    transaction.on_commit(batch.purge)
+
+
+def purge_with_listings(page):
     batch = PurgeBatch()
-    batch.add_pages(listing_pages(page))
-    if with_page:
-        batch.add_page(page)
-    batch.purge()
+    batch.add_pages([page, *listing_pages(page)])
+    _purge_after_commit(batch)
 
 
 def _published_or_unpublished(instance, **kwargs):
-    purge_listings(instance)  # Wagtail's own handler purges the page's address
+    purge_with_listings(instance)
 
 
-def _moved(instance, parent_page_before, **kwargs):
-    # The old address is purged by Wagtail's redirects app, which redirects it to the new one.
+def _moved(instance, parent_page_before, url_path_before, **kwargs):
     if not instance.live:
         return
+    at_old_address = copy.copy(instance)  # the old address, which now redirects to the new one
+    at_old_address.url_path = url_path_before
     batch = PurgeBatch()
-    batch.add_pages([instance, *listing_pages(instance)])
+    batch.add_pages([instance, at_old_address, *listing_pages(instance)])
     batch.add_pages([*listing_pages(parent_page_before), parent_page_before])
-    batch.purge()
+    _purge_after_commit(batch)
 
 
 def _deleted(instance, **kwargs):
     if isinstance(instance, Page) and instance.live and instance.depth > 1:
-        purge_listings(instance, with_page=True)
+        purge_with_listings(instance)  # the addresses are worked out now, while it exists
 
 
 def _restriction_changed(instance, **kwargs):
@@ -104,10 +113,15 @@ def _restriction_changed(instance, **kwargs):
     batch = PurgeBatch()
     batch.add_url(url + "*")
     batch.add_pages(listing_pages(page))
-    batch.purge()
+    _purge_after_commit(batch)
 
 
 def connect_purges():
+    # Wagtail's front-cache app purges a published page at once, inside the transaction; ours
+    # purges it with its listings after the commit.
+    for model in get_page_models():
+        page_published.disconnect(wagtail_purges.page_published_signal_handler, sender=model)
+        page_unpublished.disconnect(wagtail_purges.page_unpublished_signal_handler, sender=model)
     page_published.connect(_published_or_unpublished, dispatch_uid="purge-listings-published")
     page_unpublished.connect(_published_or_unpublished, dispatch_uid="purge-listings-unpublished")
     post_page_move.connect(_moved, dispatch_uid="purge-moved-page")

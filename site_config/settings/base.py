@@ -19,6 +19,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its purge handlers are connected before `home` takes them over
+    # (home/caching.py).
+    "wagtail.contrib.frontend_cache",
     "home",
     "articles",
     "programs",
@@ -28,7 +31,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",

@@ -46,6 +46,9 @@ sub vcl_recv {
     }
     # Every other cookie (the visitor cookie of the counters) means nothing to a page.
     unset req.http.Cookie;
+    # Pages say "Vary: Accept-Language" (Django's locale middleware), but the site speaks one
+    # language: without this, each browser's language list would be a copy of its own.
+    unset req.http.Accept-Language;
     return (hash);
 }
 

@@ -46,9 +46,10 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(front, path, cookie=None):
+def fetch(front, path, cookie=None, language="vi-VN,vi;q=0.9"):
     request = urllib.request.Request(front + path, headers={"Host": HOST})  # noqa: S310 (loopback)
     request.add_header("User-Agent", READER_USER_AGENT)
+    request.add_header("Accept-Language", language)
     if cookie:
         request.add_header("Cookie", cookie)
     opener = urllib.request.build_opener(NoRedirects)
@@ -83,6 +84,9 @@ def test_readers_are_served_from_the_cache_and_see_a_publish_at_once(varnish):
         assert "public" in headers["Cache-Control"]
         for _ in range(3):  # both app processes are behind it; neither is asked again
             assert fetch(front, article.url)[1]["X-Cache"] == "HIT"
+        # Browsers in other languages share the one copy: the site speaks Vietnamese only.
+        for language in ("en-US,en;q=0.9", "fr-FR", ""):
+            assert fetch(front, article.url, language=language)[1]["X-Cache"] == "HIT"
         assert fetch(front, news.url)[1]["X-Cache"] == "MISS"
         assert fetch(front, news.url + "?page=1")[1]["X-Cache"] == "MISS"
         assert fetch(front, news.url)[1]["X-Cache"] == "HIT"

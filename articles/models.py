@@ -12,6 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -29,7 +30,7 @@ OTHER_ARTICLES_PARAM = "tin-khac"
 VIEW_WINDOW_SECONDS = 30 * 60
 
 
-class ArticleIndexPage(RoutedPageMixin, VietnameseSlugMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     """A news section: "Tin tức - Sự kiện", "Thông báo", "Hoạt động KH&CN"."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=600)
@@ -55,6 +56,18 @@ class ArticleIndexPage(RoutedPageMixin, VietnameseSlugMixin, Page):
             article_list(index=self, tag=tag), request, per_page=ARTICLES_PER_PAGE
         )
         return context
+
+    @path("rss/")
+    def rss_feed(self, request):
+        from articles.feeds import RssNewsFeed
+
+        return RssNewsFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        from articles.feeds import AtomNewsFeed
+
+        return AtomNewsFeed(self)(request)
 
 
 class ArticleTag(TaggedItemBase):

@@ -165,6 +165,17 @@ def other_articles(article):
     return CountedArticles(titles, listed, cuts)
 
 
+FEED_SIZE = 20
+
+
+def feed_articles(section=None):
+    """The newest articles of `section`, or of the whole site, for its feeds."""
+    articles = _public_articles().defer_streamfields()
+    if section is not None:
+        articles = articles.child_of(section)
+    return list(articles[:FEED_SIZE])
+
+
 def latest_articles(limit=LATEST_SIZE):
     """ "Thông tin mới nhất": the newest articles site-wide."""
     return remembered(

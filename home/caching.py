@@ -68,6 +68,18 @@ def listing_pages(page):
     return list(page.get_ancestors().filter(depth__gt=1).specific())
 
 
+# Addresses other apps derive from a listing page (articles: its feeds), purged with it: callables
+# taking a page and giving full URLs.
+listing_address_providers = []
+
+
+def _add_listings(batch, pages):
+    batch.add_pages(pages)
+    for page in pages:
+        for addresses_of in listing_address_providers:
+            batch.add_urls(addresses_of(page))
+
+
 def _purge_after_commit(batch):
     """Send `batch` once the change is committed. Sent before, a reader's request arriving in
     between would be served the old rows, and the front cache would keep them for
@@ -77,7 +89,8 @@ def _purge_after_commit(batch):
 
 def purge_with_listings(page):
     batch = PurgeBatch()
-    batch.add_pages([page, *listing_pages(page)])
+    batch.add_page(page)
+    _add_listings(batch, listing_pages(page))
     _purge_after_commit(batch)
 
 
@@ -91,8 +104,9 @@ def _moved(instance, parent_page_before, url_path_before, **kwargs):
     at_old_address = copy.copy(instance)  # the old address, which now redirects to the new one
     at_old_address.url_path = url_path_before
     batch = PurgeBatch()
-    batch.add_pages([instance, at_old_address, *listing_pages(instance)])
-    batch.add_pages([*listing_pages(parent_page_before), parent_page_before])
+    batch.add_pages([instance, at_old_address])
+    _add_listings(batch, listing_pages(instance))
+    _add_listings(batch, [*listing_pages(parent_page_before), parent_page_before])
     _purge_after_commit(batch)
 
 
@@ -112,7 +126,7 @@ def _restriction_changed(instance, **kwargs):
         return
     batch = PurgeBatch()
     batch.add_url(url + "*")
-    batch.add_pages(listing_pages(page))
+    _add_listings(batch, listing_pages(page))
     _purge_after_commit(batch)
 
 

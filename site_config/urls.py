@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("search.urls")),
     path("", include("home.urls")),
+    path("", include("articles.urls")),
 ]
 
 if settings.DEBUG:

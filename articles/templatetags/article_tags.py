@@ -1,6 +1,7 @@
 from django import template
 
 from articles import selectors
+from articles.models import ArticleIndexPage, ArticlePage
 
 register = template.Library()
 
@@ -14,3 +15,15 @@ def home_news(home):
 def latest_articles(context):
     # The request lets each link reuse the site's addresses read once for it.
     return {"request": context.get("request"), "articles": selectors.latest_articles()}
+
+
+@register.inclusion_tag("articles/includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """The head's links to the site's feeds, and to the section's on a section or article."""
+    page = context.get("page")
+    section = None
+    if isinstance(page, ArticleIndexPage):
+        section = page
+    elif isinstance(page, ArticlePage):
+        section = page.get_parent()  # known from the routing: no query
+    return {"request": context.get("request"), "section": section}

@@ -107,7 +107,7 @@ class PurgeTests(TestCase):
             self.assertEqual(self.purged(), [])
         for callback in after_commit:
             callback()
-        self.assertEqual(len(self.purged()), 3)
+        self.assertEqual(len(self.purged()), 7)
 
     def test_publishing_purges_the_page_its_section_and_home(self):
         self.article.title = "Hội thảo chuyển đổi số năm 2026"
@@ -117,8 +117,12 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/atom/",  # the site's feeds and the section's
+                "http://localhost/rss/",
                 "http://localhost/tin-tuc/",
+                "http://localhost/tin-tuc/atom/",
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
+                "http://localhost/tin-tuc/rss/",
             ],
         )
 
@@ -143,15 +147,19 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/atom/",  # the site's feeds and the section's
+                "http://localhost/rss/",
                 "http://localhost/tin-tuc/",
+                "http://localhost/tin-tuc/atom/",
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
+                "http://localhost/tin-tuc/rss/",
             ],
         )
 
     def test_unpublishing_purges_the_same(self):
         with self.committed():
             self.article.unpublish()
-        self.assertEqual(len(self.purged()), 3)
+        self.assertEqual(len(self.purged()), 7)
         self.assertIn("http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/", self.purged())
 
     def test_scheduled_publishing_purges(self):
@@ -169,13 +177,19 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/atom/",
+                "http://localhost/rss/",
                 "http://localhost/thong-bao/",
+                "http://localhost/thong-bao/atom/",
                 "http://localhost/thong-bao/hoi-thao-chuyen-doi-so/",
+                "http://localhost/thong-bao/rss/",
                 "http://localhost/tin-tuc/",
+                "http://localhost/tin-tuc/atom/",
                 # The old address, which now redirects: Wagtail's redirects app purges the
                 # redirect's path at once, ours the page's old address after the commit.
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so",
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
+                "http://localhost/tin-tuc/rss/",
             ],
         )
 
@@ -186,8 +200,12 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/atom/",  # the site's feeds and the section's
+                "http://localhost/rss/",
                 "http://localhost/tin-tuc/",
+                "http://localhost/tin-tuc/atom/",
                 "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
+                "http://localhost/tin-tuc/rss/",
             ],
         )
 
@@ -197,8 +215,24 @@ class PurgeTests(TestCase):
                 page=self.news, restriction_type=PageViewRestriction.LOGIN
             )
         # "*": the section and every page below it (deploy/varnish/default.vcl bans the branch).
-        self.assertEqual(self.purged(), ["http://localhost/", "http://localhost/tin-tuc/*"])
+        self.assertEqual(
+            self.purged(),
+            [
+                "http://localhost/",
+                "http://localhost/atom/",
+                "http://localhost/rss/",
+                "http://localhost/tin-tuc/*",
+            ],
+        )
         RecordingBackend.purged.clear()
         with self.committed():
             restriction.delete()
-        self.assertEqual(self.purged(), ["http://localhost/", "http://localhost/tin-tuc/*"])
+        self.assertEqual(
+            self.purged(),
+            [
+                "http://localhost/",
+                "http://localhost/atom/",
+                "http://localhost/rss/",
+                "http://localhost/tin-tuc/*",
+            ],
+        )

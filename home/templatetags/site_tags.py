@@ -1,7 +1,12 @@
 import copy
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from home.frame_cache import remembered, with_addresses
@@ -115,3 +120,90 @@ def breadcrumbs(context, page):
 @register.inclusion_tag("includes/visit_statistics.html")
 def visit_stats():
     return {"statistics": visit_statistics()}
+
+
+DESCRIPTION_CHARACTERS = 200
+# Wide lead images shared on social networks: the size Facebook and Zalo show best.
+SOCIAL_IMAGE_FILTER = "fill-1200x630-c100|format-jpeg"
+_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def site_address(request, path):
+    """`path` on the site's own address (as canonical links are), not the host asked."""
+    site = Site.find_for_request(request)
+    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + path
+
+
+@register.simple_tag
+def page_description(page, site_settings):
+    """The page's own description for search results and shares: what the editor wrote for
+    search engines, else its summary or lead text, else the department's line."""
+    for field in ("search_description", "summary", "intro", "tagline"):
+        text = getattr(page, field, "")
+        if isinstance(text, str) and text.strip():
+            return Truncator(strip_tags(text).strip()).chars(DESCRIPTION_CHARACTERS)
+    return f"Cổng thông tin điện tử {site_settings.department_full_name}"
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """What the head tells search engines and social networks of `page`: its description,
+    canonical address (with the listing page number beyond the first), type (an article is one
+    when it has a publication date) and wide image (its lead image)."""
+    request = context["request"]
+    site_settings = context["settings"]["home"]["SiteSettings"]
+    canonical = page.get_full_url(request)
+    listing_page = request.GET.get("page", "")
+    if listing_page.isdigit() and int(listing_page) > 1:
+        canonical += f"?page={int(listing_page)}"
+    meta = {
+        "title": page.seo_title or page.title,
+        "description": page_description(page, site_settings),
+        "canonical": canonical,
+        "type": "article" if getattr(page, "published_on", None) else "website",
+        "published_on": getattr(page, "published_on", None),
+        "image": None,
+    }
+    lead_image = getattr(page, "lead_image", None)
+    if lead_image is not None:
+        rendition = lead_image.get_rendition(SOCIAL_IMAGE_FILTER)
+        meta["image"] = {
+            "url": site_address(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": lead_image.description or page.title,
+        }
+    return meta
+
+
+@register.simple_tag
+def json_ld(data):
+    """`data` as a JSON-LD script, safe inside HTML."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_IN_HTML)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+
+
+@register.simple_tag(takes_context=True)
+def organization_ld(context):
+    """The department as a GovernmentOrganization (schema.org), for the home page."""
+    site_settings = context["settings"]["home"]["SiteSettings"]
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": site_settings.department_full_name,
+        "url": site_address(request, "/"),
+        "parentOrganization": {
+            "@type": "GovernmentOrganization",
+            "name": site_settings.parent_authority,
+        },
+    }
+    for key, value in (
+        ("address", site_settings.address),
+        ("telephone", site_settings.phone),
+        ("faxNumber", site_settings.fax),
+        ("email", site_settings.email),
+    ):
+        if value:
+            data[key] = value
+    return json_ld(data)

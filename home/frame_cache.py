@@ -121,5 +121,5 @@ def connect_frame_changes():
     for signal in (post_save, post_delete):
         # Any page type: pages made live by a direct save (imports, demo content) too.
         signal.connect(_page_saved_or_deleted, dispatch_uid=f"frame-page-{signal!r}")
-        for model in (PageViewRestriction, Site, "home.SiteSettings"):
+        for model in (PageViewRestriction, Site, "home.SiteSettings", "home.AgencyLink"):
             signal.connect(frame_changed, sender=model, dispatch_uid=f"frame-{model}-{signal!r}")

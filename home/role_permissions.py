@@ -20,13 +20,13 @@ def _permissions(apps, app_label, codenames):
     )
 
 
-def grant_to_editorial_groups(apps, app_label, codenames):
+def grant_to_editorial_groups(apps, app_label, codenames, groups=EDITORIAL_GROUPS):
     permissions = _permissions(apps, app_label, codenames)
-    for group in apps.get_model("auth.Group").objects.filter(name__in=EDITORIAL_GROUPS):
+    for group in apps.get_model("auth.Group").objects.filter(name__in=groups):
         group.permissions.add(*permissions)
 
 
-def revoke_from_editorial_groups(apps, app_label, codenames):
+def revoke_from_editorial_groups(apps, app_label, codenames, groups=EDITORIAL_GROUPS):
     permissions = _permissions(apps, app_label, codenames)
-    for group in apps.get_model("auth.Group").objects.filter(name__in=EDITORIAL_GROUPS):
+    for group in apps.get_model("auth.Group").objects.filter(name__in=groups):
         group.permissions.remove(*permissions)

@@ -23,6 +23,14 @@ SITE_SETTINGS = {
     "trust_badge_url": "https://tinnhiemmang.vn",
 }
 
+# The footer's "Liên kết": the province's and the ministry's portals and the national ones.
+AGENCY_LINKS = [
+    ("Cổng thông tin điện tử tỉnh Sơn La", "https://sonla.gov.vn"),
+    ("Bộ Khoa học và Công nghệ", "https://mst.gov.vn"),
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn"),
+    ("Cổng thông tin điện tử Chính phủ", "https://chinhphu.vn"),
+]
+
 HOME = {
     "tagline": "Khoa học và công nghệ phục vụ phát triển kinh tế - xã hội tỉnh Sơn La",
     "intro_html": (

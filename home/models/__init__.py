@@ -1,4 +1,5 @@
 from home.models.library import DocumentLibraryPage
+from home.models.links import AgencyLink
 from home.models.media import DocumentEffect, DocumentType, SiteDocument, SiteImage, SiteRendition
 from home.models.pages import (
     ContactFormField,
@@ -12,6 +13,7 @@ from home.models.settings import SiteSettings
 from home.models.visits import VisitorDay
 
 __all__ = [
+    "AgencyLink",
     "ContactFormField",
     "DocumentEffect",
     "DocumentLibraryPage",

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from home.frame_cache import remembered, with_addresses
+from home.models import AgencyLink
 from home.visibility import private_q
 from home.visits import visit_statistics
 
@@ -100,6 +101,12 @@ def page_href(context, page):
     if href is not None:
         return href
     return page.get_url(request=context.get("request"))
+
+
+@register.simple_tag
+def agency_links():
+    """Links to other state agencies' portals, for the footer."""
+    return remembered("agency-links", lambda: list(AgencyLink.objects.all()))
 
 
 @register.simple_tag(takes_context=True)

@@ -60,6 +60,11 @@ class DemoContentTests(TestCase):
             with self.subTest(url=url):
                 self.assertEqual(self.get(url).status_code, 200)
 
+    def test_the_footer_links_the_province_and_the_ministry(self):
+        footer = self.get("/").content.decode().split('<footer class="footer">')[1]
+        for portal in ("https://sonla.gov.vn", "https://mst.gov.vn"):
+            self.assertIn(f'href="{portal}"', footer)
+
     def test_registry_has_programs_and_tasks_across_statuses_and_levels(self):
         tasks = TaskPage.objects.live()
         self.assertGreaterEqual(ProgramPage.objects.live().count(), 2)

@@ -27,6 +27,7 @@ from home.demo import content
 from home.demo import documents as demo_documents
 from home.demo.images import draw_demo_image
 from home.models import (
+    AgencyLink,
     ContactFormField,
     ContactPage,
     DocumentEffect,
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.home_page()
             self.site_settings(home)
+            self.agency_links()
             images = self.images()
             self.documents()
             about = self.standard_pages(home)
@@ -145,6 +147,14 @@ class Command(BaseCommand):
             setattr(site_settings, field, content.SITE_SETTINGS[field])
         site_settings.save()
         self.count(bool(blank_fields))
+
+    def agency_links(self):
+        self.step("Liên kết các cơ quan (chân trang)")
+        for order, (name, url) in enumerate(content.AGENCY_LINKS):
+            _, created = AgencyLink.objects.get_or_create(
+                url=url, defaults={"name": name, "sort_order": order}
+            )
+            self.count(created)
 
     def standard_pages(self, home):
         self.step("Trang Giới thiệu và các trang con")

@@ -1,11 +1,14 @@
 """StreamField blocks shared by every page type (news, information pages, later the registry)."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from home.people import PersonGroup
 
 TABLE_OPTIONS = {
     "minSpareRows": 0,
@@ -121,6 +124,27 @@ class EmbeddedMediaBlock(blocks.StructBlock):
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
+class PeopleBlock(blocks.StructBlock):
+    """A group of people (leaders, unit heads, focal officials) with their contacts, kept in
+    one place (the "Cán bộ" snippets) and shown wherever editors put this block."""
+
+    heading = blocks.CharBlock(label=_("tiêu đề"), max_length=200, required=False)
+    group = blocks.ChoiceBlock(label=_("nhóm"), choices=PersonGroup.choices)
+
+    class Meta:
+        icon = "group"
+        label = _("Danh sách cán bộ")
+        template = "blocks/people_block.html"
+        description = _("Họ tên, chức vụ, điện thoại, thư điện tử của một nhóm cán bộ.")
+        preview_value = {"heading": "Lãnh đạo Sở", "group": PersonGroup.LEADERSHIP}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        people = apps.get_model("home", "Person").objects.filter(group=value["group"])
+        context["people"] = list(people.prefetch_related("photo__renditions"))
+        return context
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """Body content for articles and information pages."""
 
@@ -138,6 +162,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = TableWithCaptionBlock()
     embed = EmbeddedMediaBlock()
     document = DocumentLinkBlock()
+    people = PeopleBlock()
 
 
 class QuickLinkBlock(blocks.StructBlock):

@@ -93,6 +93,35 @@ ABOUT = {
     ],
 }
 
+# People with their contacts (Decree 42 asks for them), shown on the pages below by the "Danh
+# sách cán bộ" block. Placeholder names: the department enters its own.
+# (name, position, unit, responsibilities, phone, email, group)
+PEOPLE = [
+    ("Nguyễn Văn A", "Giám đốc Sở", "", "Phụ trách chung; tổ chức cán bộ; kế hoạch, tài chính.",
+     "02123.852.224", "", "lanh_dao"),
+    ("Trần Thị B", "Phó Giám đốc Sở", "", "Quản lý khoa học; đổi mới sáng tạo; khởi nghiệp.",
+     "02123.852.224", "", "lanh_dao"),
+    ("Lê Văn C", "Phó Giám đốc Sở", "",
+     "Tiêu chuẩn, đo lường, chất lượng; sở hữu trí tuệ; an toàn bức xạ.", "02123.852.224", "",
+     "lanh_dao"),
+    ("Phạm Thị D", "Chánh Văn phòng", "Văn phòng Sở", "", "02123.852.224", "", "truong_don_vi"),
+    ("Hoàng Văn E", "Trưởng phòng", "Phòng Quản lý khoa học", "", "", "", "truong_don_vi"),
+    ("Vũ Thị G", "Giám đốc", "Trung tâm Hỗ trợ Khởi nghiệp đổi mới sáng tạo", "", "", "",
+     "truong_don_vi"),
+    ("Đỗ Văn H", "Cán bộ đầu mối cung cấp thông tin", "Văn phòng Sở",
+     "Tiếp nhận và trả lời câu hỏi, góp ý của người dân, doanh nghiệp gửi qua cổng thông tin.",
+     "02123.852.224", "sokhcn@sonla.gov.vn", "dau_moi"),
+]  # fmt: skip
+
+# Which information pages list which people: page title -> [(heading, group)].
+PEOPLE_ON_PAGES = {
+    "Cơ cấu tổ chức": [("Lãnh đạo các phòng, đơn vị", "truong_don_vi")],
+    "Lãnh đạo Sở": [
+        ("Lãnh đạo Sở", "lanh_dao"),
+        ("Cán bộ đầu mối cung cấp thông tin", "dau_moi"),
+    ],
+}
+
 CONTACT = {
     "title": "Liên hệ",
     "intro_html": (

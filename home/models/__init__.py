@@ -9,6 +9,7 @@ from home.models.pages import (
     StandardPage,
     VietnameseSlugMixin,
 )
+from home.models.people import Person
 from home.models.settings import SiteSettings
 from home.models.visits import VisitorDay
 
@@ -21,6 +22,7 @@ __all__ = [
     "ContactPage",
     "HomeFeaturedArticle",
     "HomePage",
+    "Person",
     "SiteDocument",
     "SiteImage",
     "SiteRendition",

@@ -60,6 +60,12 @@ class DemoContentTests(TestCase):
             with self.subTest(url=url):
                 self.assertEqual(self.get(url).status_code, 200)
 
+    def test_leaders_and_the_focal_official_are_listed_with_contacts(self):
+        response = self.get("/gioi-thieu/lanh-dao-so/")
+        self.assertContains(response, "Giám đốc Sở")
+        self.assertContains(response, "Cán bộ đầu mối cung cấp thông tin")
+        self.assertContains(response, 'href="mailto:sokhcn@sonla.gov.vn"')
+
     def test_the_footer_links_the_province_and_the_ministry(self):
         footer = self.get("/").content.decode().split('<footer class="footer">')[1]
         for portal in ("https://sonla.gov.vn", "https://mst.gov.vn"):

@@ -33,6 +33,7 @@ from home.models import (
     DocumentEffect,
     DocumentLibraryPage,
     HomePage,
+    Person,
     SiteSettings,
     StandardPage,
 )
@@ -148,6 +149,22 @@ class Command(BaseCommand):
         site_settings.save()
         self.count(bool(blank_fields))
 
+    def people(self):
+        for order, (name, position, unit, duties, phone, email, group) in enumerate(content.PEOPLE):
+            _, created = Person.objects.get_or_create(
+                name=name,
+                position=position,
+                defaults={
+                    "unit": unit,
+                    "responsibilities": duties,
+                    "phone": phone,
+                    "email": email,
+                    "group": group,
+                    "sort_order": order,
+                },
+            )
+            self.count(created)
+
     def agency_links(self):
         self.step("Liên kết các cơ quan (chân trang)")
         for order, (name, url) in enumerate(content.AGENCY_LINKS):
@@ -168,8 +185,15 @@ class Command(BaseCommand):
                 show_in_menus=True,
             ),
         )
+        self.people()
         for title, intro, body in content.ABOUT["children"]:
-            page = StandardPage(title=title, intro=intro, body=paragraphs(body), show_in_menus=True)
+            people = [
+                {"type": "people", "value": {"heading": heading, "group": group}}
+                for heading, group in content.PEOPLE_ON_PAGES.get(title, [])
+            ]
+            page = StandardPage(
+                title=title, intro=intro, body=paragraphs(body) + people, show_in_menus=True
+            )
             page.slug = short_slug(title)
             self.publish_child(about, page)
         return about

@@ -22,6 +22,7 @@ from home.db import update_or_insert
 from home.models import VietnameseSlugMixin
 from home.pagination import paginate
 from home.routing import RoutedPageMixin
+from home.saving import SavableMixin
 
 ARTICLES_PER_PAGE = 10
 OTHER_ARTICLES_PER_PAGE = 10
@@ -76,7 +77,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(RoutedPageMixin, VietnameseSlugMixin, Page):
+class ArticlePage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     summary = models.TextField(
         _("tóm tắt"),
         blank=True,

@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import VietnameseSlugMixin
 from home.routing import RoutedPageMixin
+from home.saving import SavableMixin
 
 
 class TaskKind(models.TextChoices):
@@ -182,7 +183,7 @@ class ProgramPage(RoutedPageMixin, VietnameseSlugMixin, Page):
         return context
 
 
-class TaskPage(RoutedPageMixin, VietnameseSlugMixin, Page):
+class TaskPage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     """A science and technology task: a research topic (đề tài), a project (dự án)..."""
 
     code = models.CharField(

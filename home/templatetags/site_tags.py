@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from home import saving
 from home.frame_cache import remembered, with_addresses
 from home.models import AgencyLink
 from home.visibility import private_q
@@ -107,6 +108,17 @@ def page_href(context, page):
 def agency_links():
     """Links to other state agencies' portals, for the footer."""
     return remembered("agency-links", lambda: list(AgencyLink.objects.all()))
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context):
+    """The site's own address, e.g. for a saved copy's <base>: its images and links then open."""
+    return site_address(context["request"], "/")
+
+
+@register.simple_tag
+def saved_copy_style():
+    return mark_safe(saving.saved_stylesheet())  # noqa: S308 (our own static file)
 
 
 @register.simple_tag(takes_context=True)

@@ -8,20 +8,8 @@ import json
 import pytest
 
 from home.models import DocumentLibraryPage
-from tests.e2e.conftest import SCREENSHOTS, save_screenshot
-from tests.factories import (
-    READER_USER_AGENT,
-    ArticleIndexPageFactory,
-    ArticlePageFactory,
-    ContactPageFactory,
-    ImageFactory,
-    OrganizationFactory,
-    ProgramIndexPageFactory,
-    ProgramPageFactory,
-    StandardPageFactory,
-    TaskPageFactory,
-)
-from tests.helpers import fill_site_settings, home_page
+from tests.e2e.conftest import SCREENSHOTS, build_public_site, save_screenshot
+from tests.factories import READER_USER_AGENT
 from tests.home.test_documents import make_document
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -32,26 +20,10 @@ RESULTS = SCREENSHOTS.parent / "axe-results.txt"
 
 @pytest.fixture
 def every_page_type():
-    home = home_page()
-    fill_site_settings()
-    image = ImageFactory()
-    about = StandardPageFactory(parent=home, title="Giới thiệu", show_in_menus=True)
-    StandardPageFactory(parent=about, title="Chức năng, nhiệm vụ", show_in_menus=True)
-    news = ArticleIndexPageFactory(parent=home, title="Tin tức - Sự kiện")
-    articles = [
-        ArticlePageFactory(parent=news, lead_image=image, title=f"Hội thảo chuyển đổi số lần {n}")
-        for n in range(12)
-    ]
-    articles[0].tags.add("chuyển đổi số")
-    articles[0].save()
-    contact = ContactPageFactory(parent=home, show_in_menus=True)
-    registry = ProgramIndexPageFactory(parent=home, show_in_menus=True)
-    program = ProgramPageFactory(parent=registry, title="Chương trình Nông thôn miền núi")
-    task = TaskPageFactory(
-        parent=program,
-        title="Nghiên cứu bảo tồn và phát triển cây sâm Sơn La",
-        host_organization=OrganizationFactory(),
-    )
+    pages = build_public_site()
+    home, news, article = pages["home"], pages["news"], pages["articles"][0]
+    article.tags.add("chuyển đổi số")
+    article.save()
     library = home.add_child(instance=DocumentLibraryPage(title="Văn bản", slug="van-ban"))
     document = make_document(
         "2423/QĐ-UBND",
@@ -64,12 +36,12 @@ def every_page_type():
         "trang chủ": "/",
         "chuyên mục tin": news.url,
         "chuyên mục tin, trang 2": news.url + "?page=2",
-        "tin bài": articles[0].url,
-        "trang thông tin": about.url,
-        "liên hệ": contact.url,
-        "danh mục nhiệm vụ": registry.url,
-        "chương trình": program.url,
-        "nhiệm vụ": task.url,
+        "tin bài": article.url,
+        "trang thông tin": pages["about"].url,
+        "liên hệ": pages["contact"].url,
+        "danh mục nhiệm vụ": pages["registry"].url,
+        "chương trình": pages["program"].url,
+        "nhiệm vụ": pages["tasks"][1].url,
         "thư viện văn bản": library.url,
         "văn bản": f"{library.url}{document.pk}/",
         "tìm kiếm": "/tim-kiem/?q=chuyen+doi+so",

@@ -1,50 +1,17 @@
 import pytest
 
-from tests.e2e.conftest import save_screenshot
-from tests.factories import (
-    READER_USER_AGENT,
-    ArticleIndexPageFactory,
-    ArticlePageFactory,
-    ContactPageFactory,
-    ImageFactory,
-    OrganizationFactory,
-    ProgramIndexPageFactory,
-    ProgramPageFactory,
-    StandardPageFactory,
-    TaskPageFactory,
-)
-from tests.helpers import fill_site_settings, home_page
+from tests.e2e.conftest import build_public_site, save_screenshot
+from tests.factories import READER_USER_AGENT
 
 
 @pytest.fixture
 def site():
-    home = home_page()
-    fill_site_settings()
-    image = ImageFactory()
-    about = StandardPageFactory(parent=home, title="Giới thiệu", show_in_menus=True)
-    StandardPageFactory(parent=about, title="Chức năng, nhiệm vụ", show_in_menus=True)
-    news = ArticleIndexPageFactory(parent=home, title="Tin tức - Sự kiện")
-    articles = [
-        ArticlePageFactory(parent=news, lead_image=image, title=f"Tin bài thử nghiệm số {n}")
-        for n in range(12)
-    ]
-    ContactPageFactory(parent=home, show_in_menus=True)
-    registry = ProgramIndexPageFactory(parent=home, show_in_menus=True)
-    program = ProgramPageFactory(parent=registry, title="Chương trình Nông thôn miền núi")
-    tasks = [
-        TaskPageFactory(
-            parent=program if n % 2 else registry,
-            title=f"Nghiên cứu ứng dụng công nghệ sinh học số {n}",
-            host_organization=OrganizationFactory(),
-            status=status,
-        )
-        for n, status in enumerate(["dang_thuc_hien", "ban_giao", "chuyen_tiep", "nghiem_thu"])
-    ]
+    pages = build_public_site()
     return {
-        "news": news.url,
-        "article": articles[0].url,
-        "registry": registry.url,
-        "task": tasks[1].url,
+        "news": pages["news"].url,
+        "article": pages["articles"][0].url,
+        "registry": pages["registry"].url,
+        "task": pages["tasks"][1].url,
     }
 
 

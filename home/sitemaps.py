@@ -2,8 +2,9 @@
 
 Wagtail's own sitemap loads every page as its specific type and asks each for its address: at
 100,000 articles, 200,000 objects for one request. Ours reads four columns of the readable pages
-(live, public, unexpired, of the site: `home.visibility.readable_pages`) and builds each address
-from the page's path below the site root, in pages of PAGE_SIZE addresses under an index."""
+(live, public, unexpired, of the site in every language: `home.visibility.readable_pages`) and
+builds each address from the page's path below its language's home, in pages of PAGE_SIZE
+addresses under an index."""
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from home.visibility import readable_pages
+from home.visibility import readable_pages, site_homes
 
 PAGE_SIZE = 10_000
 SECTION = "trang"
@@ -24,17 +25,20 @@ class ReadablePagesSitemap(Sitemap):
 
     def __init__(self, site):
         self.site = site
-        self.root_url_path = site.root_page.url_path
+        self.homes = site_homes(site)
 
     def items(self):
         return (
             readable_pages(Page.objects, self.site)
             .order_by("path")
-            .only("id", "url_path", "last_published_at")
+            .only("id", "path", "url_path", "last_published_at")
         )
 
     def location(self, page):
-        return "/" + page.url_path[len(self.root_url_path) :]
+        for path, url_path, prefix in self.homes:
+            if page.path.startswith(path):
+                return f"{prefix}/{page.url_path[len(url_path) :]}"
+        return None
 
     def lastmod(self, page):
         return page.last_published_at

@@ -1,6 +1,7 @@
 """What an anonymous reader may open: one definition for every surface that lists or counts
 pages outside Wagtail's own serving (listings, search, the counters)."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -16,26 +17,53 @@ def restricted_paths():
     )
 
 
+def at_or_below(paths):
+    """Pages at or below any of the tree `paths`."""
+    pages = Q(pk__in=[])
+    for path in paths:
+        pages |= Q(path__startswith=path)
+    return pages
+
+
 def private_q(paths=None):
     """Pages at or below any of `paths` (default: `restricted_paths()`): Wagtail's
     `PageQuerySet.private_q()`, without its query on every call."""
-    if paths is None:
-        paths = restricted_paths()
-    private = Q(pk__in=[])
-    for path in paths:
-        private |= Q(path__startswith=path)
-    return private
+    return at_or_below(restricted_paths() if paths is None else paths)
+
+
+def site_homes(site):
+    """The site's home page in each language, as (tree path, url_path, address prefix): each
+    language's home is a translation of the site's root, beside it under the tree's root."""
+    default = settings.LANGUAGE_CODE
+
+    def homes():
+        translations = site.root_page.get_translations(inclusive=True).select_related("locale")
+        return [
+            (
+                home.path,
+                home.url_path,
+                "" if home.locale.language_code == default else f"/{home.locale.language_code}",
+            )
+            for home in translations
+        ]
+
+    return remembered(f"site-homes:{site.pk}", homes)
+
+
+def site_q(site):
+    """Pages of `site`, in every language."""
+    return at_or_below(path for path, _, _ in site_homes(site))
 
 
 def readable_pages(pages, site, private=None):
-    """Live, public, unexpired pages of `site` from the page queryset `pages`. `private`
-    (`private_q()`) can be built once and passed in for several querysets."""
+    """Live, public, unexpired pages of `site`, in every language, from the page queryset
+    `pages`. `private` (`private_q()`) can be built once and passed in for several querysets."""
     if private is None:
         private = private_q()
     now = timezone.now()
     return (
         pages.live()
         .exclude(private)
-        .in_site(site)
+        .filter(site_q(site))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     )

@@ -605,3 +605,86 @@ ARTICLES = [
         ["khảo nghiệm giống", "Mộc Châu"],
     ),
 ]
+
+
+# The English pages (/en/): the organization, its functions, its leaders and the contact form,
+# translated from the Vietnamese pages of the same place in the tree.
+# Vietnamese page (slug path below home) -> (English slug, title, intro, paragraphs).
+ENGLISH_HOME = {
+    "title": "Son La Department of Science and Technology",
+    "tagline": "Science and technology for the development of Son La province",
+}
+ENGLISH_PAGES = {
+    "gioi-thieu": (
+        "about",
+        "About the Department",
+        "The Department of Science and Technology of Son La province.",
+        [
+            "The Department of Science and Technology is a specialised agency of the People's "
+            "Committee of Son La province. It advises the Committee on science, technology and "
+            "innovation; standards, metrology and quality; intellectual property; and radiation "
+            "and nuclear safety in the province.",
+            "Its office is at Tay Bac Square, Son La City. Citizens and businesses may visit, call, "
+            "or write through the contact page of this portal.",
+        ],
+    ),
+    "gioi-thieu/chuc-nang-nhiem-vu": (
+        "functions-and-tasks",
+        "Functions and tasks",
+        "What the Department advises on and manages in the province.",
+        [
+            "Advising the Provincial People's Committee on state management of science, "
+            "technology and innovation, and on developing the province's capacity for them.",
+            "Managing standards, metrology and the quality of products and goods; intellectual "
+            "property; the use of radiation and radioisotopes; radiation and nuclear safety.",
+            "Selecting, assigning, monitoring, evaluating and transferring the results of "
+            "provincial science and technology projects.",
+        ],
+    ),
+    "gioi-thieu/co-cau-to-chuc": (
+        "organization",
+        "Organization",
+        "The Department's leaders, divisions and affiliated units.",
+        [
+            "The Department is led by a Director and Deputy Directors.",
+            "Divisions: Office; Inspectorate; Planning and Finance; Science Management; "
+            "Technology Management; Sub-department of Standards, Metrology and Quality.",
+            "Affiliated units: Innovation and Start-up Support Centre; Centre for the "
+            "Application of Science and Technology.",
+        ],
+    ),
+    "gioi-thieu/lanh-dao-so": (
+        "leadership",
+        "Leadership",
+        "The Department's leaders and contact points.",
+        [
+            "Names, positions, areas of responsibility and phone numbers of the Department's leaders."
+        ],
+    ),
+    "lien-he": (
+        "contact",
+        "Contact",
+        "Write to the Department.",
+        [],
+    ),
+}
+# Vietnamese label -> (English label, English choices or "", English help text or "").
+ENGLISH_CONTACT_FIELDS = {
+    "Họ và tên": ("Full name", "", ""),
+    "Thư điện tử": ("Email", "", "The Department replies to this address."),
+    "Số điện thoại": ("Phone", "", ""),
+    "Lĩnh vực": (
+        "Topic",
+        "Science and technology projects\nStandards, metrology and quality\n"
+        "Intellectual property\nInnovation and start-ups\nOther",
+        "",
+    ),
+    "Tiêu đề": ("Subject", "", ""),
+    "Nội dung": ("Message", "", "At most 5,000 characters."),
+}
+ENGLISH_HEADINGS = {
+    "Lãnh đạo Sở": "Leadership",
+    "Cán bộ đầu mối cung cấp thông tin": "Information contact point",
+    "Lãnh đạo các phòng, đơn vị": "Heads of divisions and units",
+}
+ENGLISH_THANK_YOU = "<p>The Department has received your message. Thank you for writing.</p>"

@@ -2,8 +2,9 @@ import copy
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -12,7 +13,7 @@ from wagtail.models import Page, Site
 from home import saving
 from home.frame_cache import remembered, with_addresses
 from home.models import AgencyLink
-from home.visibility import private_q
+from home.visibility import private_q, site_homes
 from home.visits import visit_statistics
 
 register = template.Library()
@@ -44,8 +45,13 @@ def vnd(value):
 
 
 def _site_root(request):
+    """The site's home page in the language of the request (/en/: the English one, if made),
+    from the frame cache (`.localized` reads the locale table each time)."""
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+    if site is None:
+        return None
+    language = translation.get_language()
+    return remembered(f"home-in:{site.pk}:{language}", lambda: site.root_page.localized)
 
 
 def _menu_of(root):
@@ -119,6 +125,37 @@ def site_url(context):
 @register.simple_tag
 def saved_copy_style():
     return mark_safe(saving.saved_stylesheet())  # noqa: S308 (our own static file)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in the site's other languages, for the header's switch: its translation where one
+    is live, else that language's home page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    page = context.get("page")
+    current = translation.get_language()
+    homes = {
+        prefix.strip("/") or settings.LANGUAGE_CODE: prefix for _, _, prefix in site_homes(site)
+    }
+    translated = {}
+    if isinstance(page, Page):
+        # Every language's version, the page's own too: pages sharing a translation key share
+        # this entry.
+        translated = remembered(
+            f"translations:{page.translation_key}",
+            lambda: {
+                version.locale.language_code: version.get_url()
+                for version in page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        )
+    return [
+        {"code": code, "name": name, "url": translated.get(code) or f"{homes[code]}/"}
+        for code, name in settings.LANGUAGES
+        if code != current and code in homes
+    ]
 
 
 @register.simple_tag(takes_context=True)

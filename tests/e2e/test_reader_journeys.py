@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from wagtail.models import Locale
 
 from tests.e2e.conftest import save_screenshot
 from tests.factories import (
@@ -51,7 +52,17 @@ def portal():
             field=field,
             host_organization=OrganizationFactory(),
         )
-    ContactPageFactory(parent=home, show_in_menus=True)
+    contact = ContactPageFactory(parent=home, show_in_menus=True)
+    english = Locale.objects.get(language_code="en")
+    home.copy_for_translation(english).save_revision().publish()
+    english_contact = contact.copy_for_translation(english)
+    english_contact.slug, english_contact.title = "contact", "Contact"
+    english_contact.thank_you_text = "<p>The Department has received your message.</p>"
+    english_contact.save_revision().publish()
+    labels = ("Full name", "Email", "Message")
+    for field, label in zip(english_contact.form_fields.all(), labels, strict=True):
+        field.label = label
+        field.save()
     return {"registry": registry.url}
 
 
@@ -140,6 +151,22 @@ def test_writing_to_the_department(live_server, in_browser, portal):
         page.click("main form button[type=submit]")
         page.wait_for_selector("text=Sở đã nhận được thư của bạn.")
         shot(page, "lien-he", "2-da-gui")
+
+    in_browser(steps)
+
+
+def test_writing_from_the_english_contact_page(live_server, in_browser, portal):
+    def steps(browser):
+        page = reader_page(browser)
+        page.goto(live_server.url + "/en/contact/")
+        assert page.get_attribute("html", "lang") == "en"
+        shot(page, "contact-en", "1-form")
+        page.get_by_label("Full name").fill("Lo Thi Hoa")
+        page.get_by_label("Email").fill("hoa@example.vn")
+        page.get_by_label("Message").fill("How do I apply for a provincial research project?")
+        page.click("main form button[type=submit]")
+        page.wait_for_selector("text=The Department has received your message.")
+        shot(page, "contact-en", "2-sent")
 
     in_browser(steps)
 

@@ -66,6 +66,18 @@ class DemoContentTests(TestCase):
         self.assertContains(response, "Cán bộ đầu mối cung cấp thông tin")
         self.assertContains(response, 'href="mailto:sokhcn@sonla.gov.vn"')
 
+    def test_organization_functions_leadership_and_contact_exist_in_english(self):
+        for url, title in (
+            ("/en/about/", "About the Department"),
+            ("/en/about/functions-and-tasks/", "Functions and tasks"),
+            ("/en/about/organization/", "Organization"),
+            ("/en/about/leadership/", "Leadership"),
+            ("/en/contact/", "Contact"),
+        ):
+            with self.subTest(url=url):
+                self.assertContains(self.get(url), f"{title}</h1>", html=False)
+        self.assertContains(self.get("/en/contact/"), "Full name")
+
     def test_the_footer_links_the_province_and_the_ministry(self):
         footer = self.get("/").content.decode().split('<footer class="footer">')[1]
         for portal in ("https://sonla.gov.vn", "https://mst.gov.vn"):

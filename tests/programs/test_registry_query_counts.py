@@ -13,8 +13,8 @@ from tests.factories import (
 )
 from tests.helpers import home_page
 
-REGISTRY_QUERIES = 12
-TASK_QUERIES = 9
+REGISTRY_QUERIES = 13
+TASK_QUERIES = 10
 
 
 class RegistryQueryCountTests(TestCase):

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, Locale, Site
 from wagtail.rich_text import RichText
 
 from home.demo import content
@@ -78,6 +78,7 @@ class Command(BaseCommand):
             # Created last so the menu reads: news, registry, documents, contact.
             self.library_page(home)
             self.contact_page(home)
+            self.english_pages(home)
         with transaction.atomic():
             users = self.users()
             if "editor" in users:
@@ -225,6 +226,48 @@ class Command(BaseCommand):
             )
         ]
         return self.publish_child(home, page)
+
+    def english_pages(self, home):
+        self.step("Trang tiếng Anh (/en/)")
+        english = Locale.objects.get(language_code="en")
+        english_home = home.get_translation_or_none(english)
+        self.count(english_home is None)
+        if english_home is None:
+            english_home = home.copy_for_translation(english)
+            english_home.title = content.ENGLISH_HOME["title"]
+            english_home.tagline = content.ENGLISH_HOME["tagline"]
+            english_home.intro = []
+            english_home.save_revision().publish()
+        for slug_path, (slug, title, intro, texts) in content.ENGLISH_PAGES.items():
+            page = home.get_descendants().filter(url_path=f"{home.url_path}{slug_path}/").first()
+            if page is None or page.specific.get_translation_or_none(english) is not None:
+                self.count(False)
+                continue
+            translated = page.specific.copy_for_translation(english)
+            translated.slug, translated.title = slug, title
+            if isinstance(translated, ContactPage):
+                translated.intro = f"<p>{intro}</p>"
+                translated.thank_you_text = content.ENGLISH_THANK_YOU
+                for field in translated.form_fields.all():
+                    label, choices, help_text = content.ENGLISH_CONTACT_FIELDS[field.label]
+                    field.label, field.help_text = label, help_text
+                    field.choices = choices or field.choices
+                    field.save()
+            else:
+                people = [block for block in translated.body if block.block_type == "people"]
+                translated.intro = intro
+                translated.body = paragraphs(texts) + [
+                    {
+                        "type": "people",
+                        "value": {
+                            "heading": content.ENGLISH_HEADINGS.get(block.value["heading"], ""),
+                            "group": block.value["group"],
+                        },
+                    }
+                    for block in people
+                ]
+            translated.save_revision().publish()
+            self.count(True)
 
     def library_page(self, home):
         self.step("Thư viện văn bản")

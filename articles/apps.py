@@ -8,9 +8,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.feeds import feed_addresses
-        from articles.signals import connect_listing_counts
         from home.caching import listing_address_providers
 
-        connect_listing_counts()
         if feed_addresses not in listing_address_providers:
             listing_address_providers.append(feed_addresses)

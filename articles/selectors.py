@@ -1,9 +1,7 @@
 """Article listings, built so each costs a fixed number of queries however many articles exist."""
 
 import hashlib
-import time
 
-from django.core.cache import cache
 from django.db.models import F, Window
 from django.db.models.functions import Mod, RowNumber
 from wagtail.models import Page
@@ -17,6 +15,8 @@ HOME_SECTION_SIZE = 5
 LATEST_SIZE = 6
 # What a title-and-date list needs of a page, and nothing else.
 TITLE_FIELDS = ("id", "title", "url_path", "published_on", "path", "depth")
+# Newest first; the id settles articles of the same day.
+SORT_KEY = (F("published_on").desc(), F("pk").desc())
 
 
 def _with_renditions(queryset):
@@ -27,20 +27,15 @@ def _with_renditions(queryset):
 
 def _public_articles(paths=None):
     private = private_q(paths)
-    return ArticlePage.objects.live().exclude(private).order_by("-published_on", "-pk")
+    return ArticlePage.objects.live().exclude(private).order_by(*SORT_KEY)
 
 
-# Counting a section's articles reads all of them (35 ms at 100,000); the count (and the cuts for
-# deep pages) is kept until an article of the section is published, unpublished, moved or
-# deleted, or for this long.
-SECTION_COUNT_SECONDS = 600
-
-
+# Counting a section's articles reads all of them (35 ms at 100,000): the count (and the cuts
+# for deep pages) is kept in the frame cache until a page changes.
 # Deep pages: with OFFSET the database reads every article before the page asked for (?page=5000
 # of a 100,000-article section read 100,000). The sort key of every CUT_EVERY-th article is kept
 # with the section's count; a page further down starts from the cut before it.
 CUT_EVERY = 500
-SORT_KEY = (F("published_on").desc(), F("pk").desc())
 
 
 class CountedArticles:
@@ -113,26 +108,12 @@ def _cuts_of(articles):
     return list(numbered.filter(from_cut=0).order_by(*SORT_KEY).values_list("published_on", "pk"))
 
 
-def _generation_key(section_path):
-    return f"section-articles-generation:{section_path}"
-
-
-def section_changed(section_path):
-    """Forget what is kept of the section at `section_path` (its articles changed)."""
-    cache.set(_generation_key(section_path), time.time_ns(), None)
-
-
 def _section_kept(section_path, what, compute, tag=None):
-    """`compute()` for the section's articles (their number, their cuts), from the cache while
-    they have not changed."""
-    generation = cache.get(_generation_key(section_path), 0)
+    """`compute()` for the section's articles (their number, their cuts), kept with the frame:
+    any page saved, published, unpublished, moved or deleted, or a view restriction, starts a new
+    generation (home/frame_cache.py)."""
     tag_part = hashlib.sha256((tag or "").encode()).hexdigest()[:16]
-    key = f"section-articles-{what}:{section_path}:{generation}:{tag_part}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SECTION_COUNT_SECONDS)
-    return value
+    return remembered(f"section-articles-{what}:{section_path}:{tag_part}", compute)
 
 
 def article_list(*, index, tag=None):

@@ -35,9 +35,9 @@ class ReadablePagesSitemap(Sitemap):
         )
 
     def location(self, page):
-        for path, url_path, prefix in self.homes:
-            if page.path.startswith(path):
-                return f"{prefix}/{page.url_path[len(url_path) :]}"
+        for home in self.homes:
+            if page.path.startswith(home.path):
+                return f"{home.prefix}/{page.url_path[len(home.url_path) :]}"
         return None
 
     def lastmod(self, page):

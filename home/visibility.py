@@ -1,6 +1,8 @@
 """What an anonymous reader may open: one definition for every surface that lists or counts
 pages outside Wagtail's own serving (listings, search, the counters)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
@@ -31,28 +33,39 @@ def private_q(paths=None):
     return at_or_below(restricted_paths() if paths is None else paths)
 
 
+class SiteHome(NamedTuple):
+    """The site's home page in one language."""
+
+    path: str  # in the tree
+    url_path: str
+    language: str
+    prefix: str  # of its addresses: "" for the default language, else "/en"...
+
+
 def site_homes(site):
-    """The site's home page in each language, as (tree path, url_path, address prefix): each
-    language's home is a translation of the site's root, beside it under the tree's root."""
-    default = settings.LANGUAGE_CODE
+    """The site's home page in each language: each is a translation of the site's root, beside
+    it under the tree's root."""
 
     def homes():
         translations = site.root_page.get_translations(inclusive=True).select_related("locale")
         return [
-            (
+            SiteHome(
                 home.path,
                 home.url_path,
-                "" if home.locale.language_code == default else f"/{home.locale.language_code}",
+                home.locale.language_code,
+                ""
+                if home.locale.language_code == settings.LANGUAGE_CODE
+                else f"/{home.locale.language_code}",
             )
             for home in translations
         ]
 
-    return remembered(f"site-homes:{site.pk}", homes)
+    return remembered(f"site-language-homes:{site.pk}", homes)
 
 
 def site_q(site):
     """Pages of `site`, in every language."""
-    return at_or_below(path for path, _, _ in site_homes(site))
+    return at_or_below(home.path for home in site_homes(site))
 
 
 def readable_pages(pages, site, private=None):

@@ -137,9 +137,7 @@ def language_versions(context):
         return []
     page = context.get("page")
     current = translation.get_language()
-    homes = {
-        prefix.strip("/") or settings.LANGUAGE_CODE: prefix for _, _, prefix in site_homes(site)
-    }
+    homes = {home.language: home.prefix for home in site_homes(site)}
     translated = {}
     if isinstance(page, Page):
         # Every language's version, the page's own too: pages sharing a translation key share
@@ -207,7 +205,15 @@ def page_meta(context, page):
     canonical address (with the listing page number beyond the first), type (an article is one
     when it has a publication date) and wide image (its lead image)."""
     request = context["request"]
-    site_settings = context["settings"]["home"]["SiteSettings"]
+    # The head's tags and an article's JSON-LD both ask: worked out once per request.
+    known = getattr(request, "_page_meta", {})
+    if page.pk not in known:
+        known[page.pk] = _page_meta(request, page, context["settings"]["home"]["SiteSettings"])
+        request._page_meta = known
+    return known[page.pk]
+
+
+def _page_meta(request, page, site_settings):
     canonical = page.get_full_url(request)
     listing_page = request.GET.get("page", "")
     if listing_page.isdigit() and int(listing_page) > 1:

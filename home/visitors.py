@@ -1,6 +1,9 @@
 """Who is asking: the client address and whether a request comes from a known robot."""
 
+import ipaddress
 import re
+
+from django.conf import settings
 
 # Crawlers, link previewers and monitoring tools that announce themselves. A view they cause is
 # not a reader's view. Generic words ("bot", "spider", "crawl") catch most; the rest are named.
@@ -17,5 +20,31 @@ def is_bot(request):
     return not user_agent.strip() or bool(_BOT_USER_AGENT.search(user_agent))
 
 
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def _is_trusted_proxy(address):
+    return any(address in ipaddress.ip_network(net) for net in settings.TRUSTED_PROXIES)
+
+
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The reader's own address, for rate limits and login lockouts. Behind the front servers
+    (nginx, Varnish) every request comes from a proxy, which appends the address it saw to
+    X-Forwarded-For. Read that list from the right, skipping our own proxies: the first address
+    that is not one of them is the client. Anything further left was written by the client
+    and could say anything, so it is never read; nor is the header when the peer is not a proxy
+    of ours."""
+    address = _address(request.META.get("REMOTE_ADDR", ""))
+    if address is None:
+        return "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while _is_trusted_proxy(address) and forwarded:
+        hop = _address(forwarded.pop())
+        if hop is None:  # a malformed hop: keep the last address we can vouch for
+            break
+        address = hop
+    return str(address)

@@ -53,4 +53,4 @@ def news_article_ld(context, page):
         data["dateModified"] = page.last_published_at.isoformat()
     if meta["image"]:
         data["image"] = [meta["image"]["url"]]
-    return site_tags.json_ld(data)
+    return site_tags.json_ld(request, data)

@@ -8,6 +8,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, HomeIntroStreamBlock
+from home.form_exports import InertSubmissionsListView
 from home.routing import RoutedPageMixin, route_by_slugs
 from home.text import fold_diacritics, vietnamese_slugify
 from home.visitors import client_ip
@@ -157,6 +159,7 @@ class ContactPage(RoutedPageMixin, VietnameseSlugMixin, AbstractEmailForm):
     )
 
     form_builder = ContactFormBuilder
+    submissions_list_view_class = InertSubmissionsListView
     content_panels = [
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),
@@ -215,9 +218,28 @@ class ContactPage(RoutedPageMixin, VietnameseSlugMixin, AbstractEmailForm):
         return super().process_form_submission(form)
 
     def send_mail(self, form):
-        # The submission is already stored: a mail server outage must not lose it or show the
-        # reader an error. Staff still find it under Biểu mẫu in the admin.
+        # The submission is already stored: a mail server outage (or a broken address an editor
+        # typed) must not lose it or show the reader an error. Staff still find it under Biểu
+        # mẫu in the admin.
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         try:
-            super().send_mail(form)
-        except (smtplib.SMTPException, OSError):
+            send_mail(
+                self.subject,
+                self.render_email(form),
+                addresses,
+                self.from_address,
+                reply_to=self._sender_address(form),
+            )
+        except (smtplib.SMTPException, OSError, ValueError):
+            # ValueError: Django's BadHeaderError, a line break in a header.
             logger.exception("Contact form: notification email failed; submission is stored")
+
+    @staticmethod
+    def _sender_address(form):
+        """Staff answer with Reply: the reader's address, from the form's e-mail field. The
+        reader's text goes only into the body; this is the one value of theirs in a header, and
+        an EmailField cannot hold a line break (no header injection)."""
+        for name, field in form.fields.items():
+            if isinstance(field, forms.EmailField) and form.cleaned_data.get(name):
+                return [form.cleaned_data[name]]
+        return None

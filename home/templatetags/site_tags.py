@@ -5,7 +5,7 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, translation
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
@@ -122,9 +122,10 @@ def site_url(context):
     return site_address(context["request"], "/")
 
 
-@register.simple_tag
-def saved_copy_style():
-    return mark_safe(saving.saved_stylesheet())  # noqa: S308 (our own static file)
+@register.simple_tag(takes_context=True)
+def saved_copy_style(context):
+    nonce = csp_nonce_attribute(context["request"])
+    return mark_safe(f"<style{nonce}>{saving.saved_stylesheet()}</style>")  # noqa: S308 (our own static file)
 
 
 @register.simple_tag(takes_context=True)
@@ -238,11 +239,18 @@ def _page_meta(request, page, site_settings):
     return meta
 
 
-@register.simple_tag
-def json_ld(data):
+def csp_nonce_attribute(request):
+    """` nonce="…"` for an inline script or style: the Content-Security-Policy refuses one
+    without it."""
+    nonce = getattr(request, "csp_nonce", None)  # lazy: made on first use, then in the header
+    return "" if nonce is None else format_html(' nonce="{}"', str(nonce))
+
+
+def json_ld(request, data):
     """`data` as a JSON-LD script, safe inside HTML."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_IN_HTML)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)
+    nonce = csp_nonce_attribute(request)
+    return mark_safe(f'<script type="application/ld+json"{nonce}>{text}</script>')  # noqa: S308 (escaped above)
 
 
 @register.simple_tag(takes_context=True)
@@ -268,4 +276,4 @@ def organization_ld(context):
     ):
         if value:
             data[key] = value
-    return json_ld(data)
+    return json_ld(request, data)

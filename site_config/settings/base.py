@@ -1,9 +1,11 @@
 """Settings shared by every environment, driven by environment variables (see README)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "site_config"
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.content_security.SiteCSPMiddleware",
     # Above the session and CSRF middleware, so that it sees the cookies they set.
     "home.caching.CacheHeadersMiddleware",
     "home.frame_cache.FrameGenerationMiddleware",
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -104,6 +111,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login brute force (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
+# one client address, that pair is refused for the cool-off time, on Wagtail's login as on any
+# other. Keyed on the pair, so that someone guessing from elsewhere cannot lock an editor out of
+# their own office. Attempts are kept in the database: a Redis outage does not lift the lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.visitors.client_ip"
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_VERBOSE = False
+# The front servers in front of the app (nginx, Varnish): their X-Forwarded-For is believed,
+# nobody else's (home.visitors.client_ip). Addresses or networks, comma separated.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -200,7 +226,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive wrapper is an inline style, which the Content-Security-Policy refuses; the
+# site's stylesheet sizes embedded video instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars from an outside service would leak who works in the admin; use the built-in one.
@@ -259,6 +287,47 @@ VISITS_ONLINE_WINDOW_SECONDS = 300
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Content-Security-Policy (django-csp; home/content_security.py). Public pages: scripts, styles,
+# fonts and images from the site itself, and an inline script or style only with the response's
+# nonce; embedded video from https sites; the page in no one's frame. Those answers can be kept
+# by the front cache with their header, so a cached page repeats its nonce until it is purged:
+# the nonce still keeps out whatever markup did not come from our templates.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin writes small inline scripts (date pickers, inline panels) and style attributes,
+# and shows a page's preview in a frame of its own: the admin's policy allows inline code from the
+# admin's own pages, still nothing from other sites, and framing by the site only.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+ADMIN_PATH_PREFIXES = ("/admin/",)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -269,5 +338,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "modelsearch": {"level": "WARNING"},
+        # Each login and lockout is in django-axes' tables (admin: Access attempts).
+        "axes": {"level": "WARNING"},
     },
 }

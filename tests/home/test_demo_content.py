@@ -170,7 +170,10 @@ class DemoContentTests(TestCase):
         self.assertFalse(editor.is_superuser or approver.is_superuser)
         self.assertEqual(list(editor.groups.values_list("name", flat=True)), [EDITORS_GROUP])
         self.assertEqual(list(approver.groups.values_list("name", flat=True)), [APPROVERS_GROUP])
-        self.assertTrue(self.client.login(username="editor", password="quantri-sonla-2026"))
+        response = self.client.post(
+            "/admin/login/", {"username": "editor", "password": "quantri-sonla-2026"}
+        )
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
 
     def test_one_article_waits_in_moderation_on_the_approver_dashboard(self):
         state = WorkflowState.objects.get(status=WorkflowState.STATUS_IN_PROGRESS)

@@ -37,10 +37,10 @@ def client_ip(request):
     X-Forwarded-For. Read that list from the right, skipping our own proxies: the first address
     that is not one of them is the client. Anything further left was written by the client
     and could say anything, so it is never read; nor is the header when the peer is not a proxy
-    of ours."""
+    of ours. None when there is no address at all (a Unix socket, a request made in code)."""
     address = _address(request.META.get("REMOTE_ADDR", ""))
     if address is None:
-        return "unknown"
+        return None
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
     while _is_trusted_proxy(address) and forwarded:
         hop = _address(forwarded.pop())

@@ -78,3 +78,8 @@ def news_and_notices():
         ArticleIndexPageFactory(parent=home, title="Tin tức"),
         ArticleIndexPageFactory(parent=home, title="Thông báo"),
     )
+
+
+def redis_cache(url):
+    """CACHES for production's shared cache at `url`."""
+    return {"default": {"BACKEND": "home.resilient_cache.ResilientRedisCache", "LOCATION": url}}

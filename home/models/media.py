@@ -38,6 +38,10 @@ class SiteImage(AbstractImage):
                 self._set_image_file_metadata()
         super().save(*args, **kwargs)
 
+    def get_upload_to(self, filename):
+        # A leading dot would make a hidden file on the media server (".htaccess.png").
+        return super().get_upload_to(filename.lstrip(".") or "anh")
+
 
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
@@ -74,6 +78,21 @@ def private_document_storage():
     """Document files live outside MEDIA_ROOT: the front server never serves them, so a private
     collection's files are reachable only through Wagtail's checked download view."""
     return storages["documents"]
+
+
+# How each binary format begins (its "magic number"); text formats (txt, csv) have none.
+_ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument files are zip archives
+_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # Office 97–2003
+DOCUMENT_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "docx": _ZIP, "xlsx": _ZIP, "pptx": _ZIP, "odt": _ZIP, "ods": _ZIP, "odp": _ZIP, "zip": _ZIP,
+    "doc": _OLE, "xls": _OLE, "ppt": _OLE,
+    "rtf": (b"{\\rtf",),
+    "rar": (b"Rar!\x1a\x07",),
+    "7z": (b"7z\xbc\xaf\x27\x1c",),
+    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}  # fmt: skip
 
 
 class SiteDocument(AbstractDocument):
@@ -132,7 +151,29 @@ class SiteDocument(AbstractDocument):
                     % {"extension": extension or "?", "allowed": ", ".join(allowed)}
                 }
             )
+        if self.file and not getattr(self.file, "_committed", True):  # a new upload
+            self._check_content_matches(extension)
         super().clean()
+
+    def _check_content_matches(self, extension):
+        """A file must be what its name says: a page saved as "bao-cao.pdf" is refused, so
+        that nothing reaches readers under a type it is not."""
+        signatures = DOCUMENT_SIGNATURES.get(extension)
+        if not signatures:
+            return
+        self.file.open("rb")
+        head = self.file.read(16)
+        self.file.seek(0)
+        if not head.startswith(signatures):
+            raise ValidationError(
+                {
+                    "file": _(
+                        "Tệp có đuôi .%(extension)s nhưng nội dung không phải tệp "
+                        "%(extension)s. Hãy lưu lại tệp đúng định dạng rồi tải lên."
+                    )
+                    % {"extension": extension}
+                }
+            )
 
     @property
     def display_title(self):

@@ -201,7 +201,7 @@ class ContactPage(RoutedPageMixin, VietnameseSlugMixin, AbstractEmailForm):
         return super().serve(request, *args, **kwargs)
 
     def _rate_limit_exceeded(self, request):
-        key = f"contact-rate:{self.pk}:{client_ip(request)}"
+        key = f"contact-rate:{self.pk}:{client_ip(request) or 'unknown'}"
         window = settings.CONTACT_RATE_WINDOW_SECONDS
         cache.add(key, 0, timeout=window)
         try:

@@ -1,3 +1,4 @@
+import pytest
 from django.core import mail
 from django.test import TestCase, override_settings
 from wagtail.contrib.forms.models import FormSubmission
@@ -46,6 +47,7 @@ class ContactFormTests(TestCase):
         self.assertIn("Nguyễn Văn Bình", mail.outbox[0].body)
         self.assertIn("thủ tục đăng ký nhiệm vụ", mail.outbox[0].body)
 
+    @pytest.mark.attack
     def test_honeypot_filled_is_dropped_silently(self):
         response = self.post(VALID_POST | {"homepage_url": "http://spam.example"})
         self.assertEqual(response.status_code, 200)
@@ -62,6 +64,7 @@ class ContactFormTests(TestCase):
         self.assertContains(response, 'value="Nguyễn Văn Bình"')
         self.assertFalse(self.submissions().exists())
 
+    @pytest.mark.attack
     def test_null_bytes_and_overlong_text_are_refused_cleanly(self):
         for data in (
             VALID_POST | {"ho_va_ten": "Bình\x00"},
@@ -74,6 +77,7 @@ class ContactFormTests(TestCase):
                 self.assertContains(response, "Thư chưa được gửi.")
         self.assertFalse(self.submissions().exists())
 
+    @pytest.mark.attack
     def test_malformed_multipart_body_is_a_client_error(self):
         response = self.client.generic(
             "POST",
@@ -85,6 +89,7 @@ class ContactFormTests(TestCase):
         self.assertEqual(response.status_code, 400)
         self.assertFalse(self.submissions().exists())
 
+    @pytest.mark.attack
     def test_rate_limit_answers_429_and_keeps_what_was_typed(self):
         for _ in range(5):
             self.assertEqual(self.post(VALID_POST).status_code, 200)
@@ -94,12 +99,14 @@ class ContactFormTests(TestCase):
         self.assertContains(response, 'value="Lần thứ sáu"', status_code=429)
         self.assertEqual(self.submissions().count(), 5)
 
+    @pytest.mark.attack
     def test_rate_limit_is_per_client(self):
         for _ in range(5):
             self.post(VALID_POST, REMOTE_ADDR="10.0.0.1")
         self.assertEqual(self.post(VALID_POST, REMOTE_ADDR="10.0.0.2").status_code, 200)
 
     @override_settings(EMAIL_BACKEND="tests.helpers.FailingEmailBackend")
+    @pytest.mark.attack
     def test_mail_server_down_keeps_the_message_and_thanks_the_sender(self):
         with self.assertLogs("home.models.pages", level="ERROR"):
             response = self.post(VALID_POST)

@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -109,6 +110,7 @@ class DocumentLibraryTests(TestCase):
             with self.subTest(case=name):
                 self.assertEqual(self.listed(data), expected)
 
+    @pytest.mark.attack
     def test_bad_values_give_a_notice_not_an_error(self):
         for data in (
             {"year": "abc"},
@@ -133,6 +135,7 @@ class DocumentLibraryTests(TestCase):
         self.assertContains(response, f'href="{self.decision.url}"')
         self.assertContains(response, "UBND tỉnh phê duyệt danh mục")  # the article linking it
 
+    @pytest.mark.attack
     def test_private_documents_are_neither_listed_nor_downloadable_anonymously(self):
         self.assertEqual(self.get(f"/van-ban/{self.private.pk}/").status_code, 404)
         response = self.get(self.private.url)
@@ -140,11 +143,13 @@ class DocumentLibraryTests(TestCase):
         self.assertIn("/_util/login/", response["Location"])
         self.assertFalse(response.has_header("Content-Disposition"))
 
+    @pytest.mark.attack
     def test_files_are_served_only_through_the_checked_view(self):
         self.assertFalse(str(settings.DOCUMENTS_ROOT).startswith(str(settings.MEDIA_ROOT)))
         self.assertTrue(self.decision.file.path.startswith(str(settings.DOCUMENTS_ROOT)))
         self.assertTrue(self.decision.url.startswith("/documents/"))
 
+    @pytest.mark.attack
     def test_downloads_carry_safe_headers(self):
         response = self.get(self.decision.url)
         self.assertEqual(response.status_code, 200)
@@ -192,6 +197,7 @@ class DocumentUploadTests(TestCase):
         self.assertEqual(document.issued_on, datetime.date(2022, 11, 18))
         self.assertEqual(document.display_title, "Quyết định số 2423/QĐ-UBND")
 
+    @pytest.mark.attack
     def test_active_content_is_refused(self):
         for name, content in (
             ("trang.html", b"<script>alert(1)</script>"),
@@ -205,6 +211,7 @@ class DocumentUploadTests(TestCase):
         self.assertFalse(Document.objects.exists())
 
     @override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=100)
+    @pytest.mark.attack
     def test_oversized_documents_are_refused(self):
         response = self.upload("lon.pdf", b"%PDF-1.4" + b"0" * 500)
         self.assertContains(response, "Tệp quá lớn")

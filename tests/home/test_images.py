@@ -1,6 +1,7 @@
 import io
 import json
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,6 +67,7 @@ class AdminUploadTests(TestCase):
             HTTP_X_REQUESTED_WITH="XMLHttpRequest",
         )
 
+    @pytest.mark.attack
     def test_a_decompression_bomb_is_refused_not_a_server_error(self):
         bomb = image_bytes((14000, 14000), "PNG", colour=0, mode="1")  # 196 Mpx in a few KB
         self.assertLess(len(bomb), 100_000)
@@ -79,6 +81,7 @@ class AdminUploadTests(TestCase):
         self.assertContains(single, "quá nhiều điểm ảnh")
         self.assertFalse(get_image_model().objects.exists())
 
+    @pytest.mark.attack
     def test_too_many_pixels_under_the_bomb_limit_is_refused_too(self):
         large = image_bytes((8000, 6000), "PNG", colour=0, mode="1")  # 48 Mpx > 40 Mpx allowed
         response = self.upload("lon.png", large, "image/png")
@@ -86,11 +89,13 @@ class AdminUploadTests(TestCase):
         self.assertFalse(get_image_model().objects.exists())
 
     @override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=2_000)
+    @pytest.mark.attack
     def test_an_oversized_file_is_refused_with_its_size(self):
         response = self.upload("anh.jpg", image_bytes((600, 600)) + b"\0" * 5000)
         self.assertContains(response, "Tệp quá lớn")
         self.assertFalse(get_image_model().objects.exists())
 
+    @pytest.mark.attack
     def test_svg_html_and_damaged_files_are_refused(self):
         svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
         cases = [
@@ -113,6 +118,7 @@ class AdminUploadTests(TestCase):
                 self.assertFalse(json.loads(multiple.content)["success"])
         self.assertFalse(get_image_model().objects.exists())
 
+    @pytest.mark.attack
     def test_gps_and_author_exif_never_reach_the_public(self):
         response = self.upload("dien-thoai.jpg", image_bytes((400, 200), exif=phone_photo_exif()))
         self.assertEqual(response.status_code, 302)

@@ -1,22 +1,14 @@
 """The shared cache is a help, never a dependency: with Redis down, readers are served."""
 
-import os
 import socket
 
-import pytest
 from django.core.cache import cache
 from django.test import TestCase, override_settings
 
 from articles.models import ArticleViews
 from home.models import VisitorDay
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
-
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-
-
-def redis_cache(url):
-    return {"default": {"BACKEND": "home.resilient_cache.ResilientRedisCache", "LOCATION": url}}
+from tests.helpers import home_page, redis_cache
 
 
 def closed_port():
@@ -55,26 +47,6 @@ class RedisDownTests(TestCase):
         self.assertFalse(cache.delete("khoa"))
         with self.assertRaises(ValueError):
             cache.incr("khoa")
-
-
-def redis_is_up():
-    try:
-        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.fixture
-def real_redis():
-    if not redis_is_up():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis is not answering on {REDIS_HOST}:{REDIS_PORT}")
-        pytest.skip(f"Redis is not answering on {REDIS_HOST}:{REDIS_PORT}")
-    with override_settings(CACHES=redis_cache(f"redis://{REDIS_HOST}:{REDIS_PORT}/15")):
-        cache.clear()
-        yield cache
-        cache.clear()
 
 
 def test_with_redis_up_add_decides_once(real_redis):

@@ -1,6 +1,7 @@
 """Readers reach every page by its address exactly as Wagtail's own routing would take them, the
 way read in one query (home/routing.py)."""
 
+import pytest
 from django.http import Http404
 from django.test import RequestFactory, TestCase
 from wagtail.models import Page, PageViewRestriction
@@ -111,6 +112,7 @@ class PrivateBranchTests(TestCase):
     def get(self, url):
         return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
 
+    @pytest.mark.attack
     def test_a_restricted_section_protects_its_articles(self):
         self.assertEqual(self.get(self.article.url).status_code, 200)
         restriction = PageViewRestriction.objects.create(
@@ -123,6 +125,7 @@ class PrivateBranchTests(TestCase):
         restriction.delete()
         self.assertContains(self.get(self.article.url), "Tin nội bộ")
 
+    @pytest.mark.attack
     def test_a_restricted_home_page_protects_the_whole_site(self):
         PageViewRestriction.objects.create(
             page=home_page(), restriction_type=PageViewRestriction.LOGIN

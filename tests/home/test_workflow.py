@@ -2,6 +2,7 @@ import datetime
 import importlib
 from unittest import mock
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
@@ -132,6 +133,7 @@ class EditorialWorkflowTests(TestCase):
 
     # Permissions -------------------------------------------------------------------------------
 
+    @pytest.mark.attack
     def test_editor_publish_attempt_on_a_new_article_leaves_it_unpublished(self):
         self.as_user(self.editor)
         self.client.post(
@@ -141,6 +143,7 @@ class EditorialWorkflowTests(TestCase):
         self.assertFalse(article.live)
         self.assertEqual(self.public_get("/tin-tuc/tin-tu-dang/").status_code, 404)
 
+    @pytest.mark.attack
     def test_editor_publish_attempt_on_a_live_article_changes_nothing_public(self):
         self.as_user(self.editor)
         self.client.post(
@@ -156,6 +159,7 @@ class EditorialWorkflowTests(TestCase):
         self.assertContains(response, "Tin đang đăng")
         self.assertNotContains(response, "Tiêu đề bị sửa")
 
+    @pytest.mark.attack
     def test_editor_cannot_unpublish_delete_or_move_a_live_article(self):
         self.as_user(self.editor)
         page_id = self.live_article.pk
@@ -253,6 +257,7 @@ class EditorialWorkflowTests(TestCase):
         article.refresh_from_db()
         return article
 
+    @pytest.mark.attack
     def test_a_page_in_moderation_is_locked_against_editors(self):
         article = self.editor_submits("Tin chờ duyệt")
         revisions = article.revisions.count()
@@ -261,6 +266,7 @@ class EditorialWorkflowTests(TestCase):
         )
         self.assertEqual(article.revisions.count(), revisions)
 
+    @pytest.mark.attack
     def test_what_goes_live_is_what_was_approved(self):
         article = self.editor_submits("Tin chờ duyệt")
         # An approver changes the text while it waits: the earlier approval no longer covers it.
@@ -322,6 +328,7 @@ class EditorialWorkflowTests(TestCase):
 
     # Working tools for both roles --------------------------------------------------------------
 
+    @pytest.mark.attack
     def test_both_roles_preview_drafts_and_readers_cannot(self):
         draft = ArticlePageFactory(parent=self.index, title="Bản nháp", live=False)
         draft.save_revision()
@@ -360,6 +367,7 @@ class EditorialWorkflowTests(TestCase):
                 edit = self.client.get(self.edit_url(self.live_article))
                 self.assertContains(edit, 'id="comments-data"')
 
+    @pytest.mark.attack
     def test_approver_lock_holds_the_page_against_editors(self):
         self.as_user(self.approver)
         self.client.post(reverse("wagtailadmin_pages:lock", args=(self.live_article.pk,)))

@@ -3,6 +3,7 @@ import datetime
 import io
 import json
 
+import pytest
 from django.test import TestCase
 
 from programs.models import TaskKind, TaskLevel, TaskStatus
@@ -149,6 +150,7 @@ class RegistryFilterTests(TestCase):
         self.assertEqual(counts["dang_thuc_hien"], 0)
         self.assertContains(response, '<svg class="chart"')
 
+    @pytest.mark.attack
     def test_bad_values_are_dropped_with_a_notice_never_an_error(self):
         for name, values in BAD_VALUES.items():
             for value in values:
@@ -180,6 +182,7 @@ class RegistryFilterTests(TestCase):
         self.assertEqual(by_code["NTMN.01"][3], "Cấp quốc gia")
         self.assertEqual(by_code["ĐT.2021.01"][10], "1250000000")
 
+    @pytest.mark.attack
     def test_csv_neutralises_spreadsheet_formulas(self):
         response = self.get({"status": "de_xuat"}, url=self.registry.url + "tai-ve/csv/")
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))

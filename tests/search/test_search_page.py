@@ -6,6 +6,7 @@ import unicodedata
 from contextlib import ExitStack
 from unittest import mock
 
+import pytest
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -291,6 +292,7 @@ class FiltersAndPagesTests(SearchTestCase):
         self.assertEqual(len(result_titles(response)), 10)
         self.assertEqual(self.search(q="chuyen doi so", page="2").status_code, 404)
 
+    @pytest.mark.attack
     def test_bad_filter_values_are_dropped_with_a_notice(self):
         response = self.search(q="chuyển đổi số", loai="<b>", nam="năm ngoái")
         self.assertContains(response, "Tìm thấy <strong>15</strong>")
@@ -336,6 +338,7 @@ class NothingFoundTests(SearchTestCase):
         self.assertContains(response, "Không tìm thấy kết quả nào")
         self.assertContains(response, "có thể gõ có dấu hoặc không dấu")
 
+    @pytest.mark.attack
     def test_hostile_queries_get_a_normal_page(self):
         hostile = [
             "",
@@ -359,6 +362,7 @@ class NothingFoundTests(SearchTestCase):
             with self.subTest(query=query[:30]):
                 self.assertEqual(self.search(q=query).status_code, 200)
 
+    @pytest.mark.attack
     def test_echoed_query_is_escaped(self):
         response = self.search(q="<script>alert(1)</script>")
         self.assertNotContains(response, "<script>alert(1)</script>")
@@ -435,6 +439,7 @@ class SuggestionTests(SearchTestCase):
         )
         self.assertEqual(self.suggest("chuyển đ")[0], "Chuyển đổi số cấp xã")
 
+    @pytest.mark.attack
     def test_empty_and_hostile_queries_suggest_nothing(self):
         for query in ("", "&|!", "\x00", "a" * 100_000):
             with self.subTest(query=query[:10]):
@@ -466,6 +471,7 @@ class DocumentVisibilityTests(SearchTestCase):
             collection=internal,
         )
 
+    @pytest.mark.attack
     def test_documents_in_restricted_collections_are_not_found(self):
         self.assertEqual(self.titles(q="ke hoach kiem tra"), ["Kế hoạch kiểm tra công khai"])
 
@@ -493,6 +499,7 @@ class PageVisibilityTests(SearchTestCase):
         Site.objects.create(hostname="other.example", root_page=other_root)
         StandardPageFactory(parent=other_root, title="Quan trắc môi trường trang khác")
 
+    @pytest.mark.attack
     def test_drafts_expired_private_and_other_sites_pages_stay_hidden(self):
         ways = {
             "scored": {},

@@ -7,7 +7,7 @@ PORT ?= 8000
 DJANGO_SETTINGS_MODULE ?= site_config.settings.dev
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: run install migrate demo serve test lint format check messages clean
+.PHONY: run install migrate demo serve test lint format check messages backup restore clean
 
 run: install migrate demo
 	@echo ""
@@ -51,6 +51,15 @@ format: install
 check: install
 	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Backups (README, "Sao lưu và phục hồi"): the database and the uploaded files, in backups/ or
+# BACKUP_DIR. Restore into an empty database, or over the one in use with REPLACE=1.
+backup: install
+	$(BIN)/python manage.py backup_site $(if $(BACKUP_DIR),--into "$(BACKUP_DIR)")
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Dùng: make restore BACKUP=backups/sokhcn-YYYYmmdd-HHMMSS [REPLACE=1]"; exit 2; }
+	$(BIN)/python manage.py restore_site "$(BACKUP)" $(if $(REPLACE),--replace)
 
 # Vietnamese for the Wagtail admin strings Wagtail's own catalogue leaves untranslated.
 messages:

@@ -1,0 +1,141 @@
+"""`make backup` / `make restore`: a backup restored into a new database and new folders holds the
+same rows, the same revisions, the same files, and draws the same pages."""
+
+import datetime
+import re
+from io import StringIO
+
+import psycopg2
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import override_settings
+from wagtail.contrib.forms.models import FormSubmission
+
+from home import backups
+from home.models import DocumentLibraryPage
+from tests.factories import (
+    READER_USER_AGENT,
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ContactPageFactory,
+    ImageFactory,
+)
+from tests.helpers import fill_site_settings, home_page
+from tests.home.test_documents import make_document
+
+LETTER = {
+    "ho_va_ten": "Nguyễn Văn Bình",
+    "thu_dien_tu": "binh@example.vn",
+    "noi_dung": "Đề nghị cung cấp danh mục nhiệm vụ năm 2026.",
+}
+
+
+def seed(client):
+    fill_site_settings()
+    home = home_page()
+    news = ArticleIndexPageFactory(parent=home, title="Tin tức")
+    article = ArticlePageFactory(parent=news, title="Hội thảo", lead_image=ImageFactory())
+    article.title = "Hội thảo khoa học (đã sửa)"
+    article.save_revision().publish()
+    article.summary = "Bản nháp chưa đăng."
+    article.save_revision()
+    library = home.add_child(instance=DocumentLibraryPage(title="Văn bản", slug="van-ban"))
+    document = make_document(
+        "145/KH-SKHCN", "ke_hoach", datetime.date(2026, 1, 15), "Sở KH&CN", "Kế hoạch năm 2026"
+    )
+    contact = ContactPageFactory(parent=home)
+    assert client.post(contact.url, LETTER, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
+    return [home.url, news.url, article.url, library.url, f"/van-ban/{document.pk}/", contact.url]
+
+
+def drawn(client, urls):
+    """The pages as readers get them, less what differs by design on every answer."""
+    cache.clear()  # the frame is drawn again from the database in use
+    pages = {}
+    for url in urls:
+        response = client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "csrf", html)
+        pages[url] = re.sub(r'nonce="[^"]+"', "nonce", html)
+    return pages
+
+
+def admin_connection():
+    db = connection.settings_dict
+    server = psycopg2.connect(
+        dbname="postgres", user=db["USER"], host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432, password=db["PASSWORD"] or None,
+    )  # fmt: skip
+    server.autocommit = True
+    return server
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_restores_into_a_new_database_and_folders_identically(client, tmp_path):
+    urls = seed(client)
+    before = drawn(client, urls)
+    assert FormSubmission.objects.count() == 1
+
+    out = StringIO()
+    call_command("backup_site", into=str(tmp_path / "sao-luu"), stdout=out)
+    (folder,) = (tmp_path / "sao-luu").iterdir()
+    assert re.search(r"Xong: \d+ trang, \d+ phiên bản, 1 thư liên hệ, \d+ tệp", out.getvalue())
+    manifest = backups.read_manifest(folder)
+    assert manifest["tables"]["wagtailcore.Revision"] >= 2  # published, then a draft
+    assert any(name.startswith("documents/") for name in manifest["files"])
+    assert any(name.startswith("media/original_images/") for name in manifest["files"])
+
+    original = connection.settings_dict["NAME"]
+    restored = f"{original}_restored"
+    server = admin_connection()
+    with server.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{restored}"')
+        cursor.execute(f'CREATE DATABASE "{restored}"')
+    media, documents = tmp_path / "media", tmp_path / "documents"
+    try:
+        connection.close()
+        connection.settings_dict["NAME"] = restored
+        out = StringIO()
+        call_command(
+            "restore_site", str(folder), media_root=str(media), documents_root=str(documents),
+            stdout=out,
+        )  # fmt: skip
+        assert "Xong, khớp bản sao lưu" in out.getvalue()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_database()")
+            assert cursor.fetchone()[0] == restored
+        found = backups.database_manifest() | {
+            "files": backups.folder_manifest({"media": media, "documents": documents})
+        }
+        assert found["tables"] == manifest["tables"]
+        assert found["revisions_sha256"] == manifest["revisions_sha256"]
+        assert found["files"] == manifest["files"]
+        storages = {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "documents": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": documents, "base_url": "/documents/"},
+            },
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with override_settings(MEDIA_ROOT=media, DOCUMENTS_ROOT=documents, STORAGES=storages):
+            assert drawn(client, urls) == before
+        # Restoring over a database in use needs saying so.
+        with pytest.raises(CommandError, match="--replace"):
+            call_command("restore_site", str(folder), stdout=StringIO())
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
+        with server.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{restored}"')
+        server.close()
+
+
+@pytest.mark.django_db
+def test_a_folder_that_is_not_a_backup_is_refused_with_a_reason(tmp_path):
+    with pytest.raises(CommandError, match="manifest.json"):
+        call_command("restore_site", str(tmp_path), stdout=StringIO())

@@ -95,6 +95,16 @@ def _keep_evidence(browser):
                 pass
 
 
+def wait_until_true(page, expression, seconds=10):
+    """Wait until the page's `expression` is true, polled from here: Playwright's own in-page
+    polling evaluates a string, which the Content-Security-Policy refuses (as it should)."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
+
+
 def save_screenshot(page, name):
     """Full-page screenshots for people to look at, kept in test-artifacts/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

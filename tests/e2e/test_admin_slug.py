@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 
+from tests.e2e.conftest import wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import home_page
 
@@ -19,7 +20,7 @@ def test_admin_proposes_an_ascii_slug_from_a_vietnamese_title(live_server, in_br
         page.goto(add_url)
         page.fill("#id_title", "Tỉnh Điện Biên hợp tác với Sơn La")
         page.locator("#id_title").blur()
-        page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+        wait_until_true(page, "document.querySelector('#id_slug').value !== ''")
         return page.input_value("#id_slug")
 
     assert in_browser(steps) == "tinh-dien-bien-hop-tac-voi-son-la"

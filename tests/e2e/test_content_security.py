@@ -2,7 +2,7 @@
 editor with its preview, date picker and inline panels, run in chromium without one violation."""
 
 from home.roles import EDITORS_GROUP
-from tests.e2e.conftest import build_public_site
+from tests.e2e.conftest import build_public_site, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
 from tests.helpers import make_staff
 
@@ -71,14 +71,7 @@ def test_the_admin_editor_runs_under_its_policy_without_violations(live_server, 
         page.wait_for_selector(".xdsoft_datetimepicker", state="attached", timeout=5000)
         page.click("[data-side-panel-toggle='preview']")
         # The preview frame is swapped when it reloads: read it through the admin's document.
-        # (Polled from here: Playwright's in-page polling would need eval, which the policy
-        # refuses, as it should.)
-        for _ in range(30):
-            if page.evaluate(PREVIEW_SHOWN):
-                break
-            page.wait_for_timeout(500)
-        else:
-            raise AssertionError("the preview never showed the article")
+        wait_until_true(page, PREVIEW_SHOWN, seconds=15)
         return violations(page) + page.evaluate(PREVIEW_VIOLATIONS)
 
     assert in_browser(steps) == []

@@ -8,7 +8,7 @@ from django.core import mail
 
 from articles.models import ArticlePage
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import home_page, make_staff
 
@@ -54,7 +54,7 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
         page.goto(f"{base}/admin/pages/add/articles/articlepage/{index.pk}/")
         page.fill("#id_title", TITLE)
         page.locator("#id_title").blur()
-        page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+        wait_until_true(page, "document.querySelector('#id_slug').value !== ''")
         page.fill("#id_summary", "Hội thảo kết nối các nhà khoa học và doanh nghiệp.")
         page.click("footer button.action-save")  # Lưu bản nháp
         page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))

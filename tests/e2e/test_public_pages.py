@@ -1,6 +1,6 @@
 import pytest
 
-from tests.e2e.conftest import build_public_site, save_screenshot
+from tests.e2e.conftest import build_public_site, save_screenshot, wait_until_true
 from tests.factories import READER_USER_AGENT
 
 
@@ -117,9 +117,9 @@ def test_a_page_from_the_cache_counts_its_reader_and_shows_the_current_figures(
         with page.expect_response("**/thong-ke/ghi/") as answer:
             page.goto(live_server.url + site["article"])
         assert answer.value.status == 200
-        page.wait_for_function("document.querySelector('[data-view-count]').textContent === '1'")
-        page.wait_for_function(
-            "document.querySelector('[data-visits=\"today\"]').textContent === '1'"
+        wait_until_true(page, "document.querySelector('[data-view-count]').textContent === '1'")
+        wait_until_true(
+            page, "document.querySelector('[data-visits=\"today\"]').textContent === '1'"
         )
         page.reload()  # the same reader again: not a second view
         page.wait_for_load_state("networkidle")
@@ -127,6 +127,6 @@ def test_a_page_from_the_cache_counts_its_reader_and_shows_the_current_figures(
         other = browser.new_context(user_agent=reader).new_page()
         with other.expect_response("**/thong-ke/ghi/"):
             other.goto(live_server.url + site["article"])
-        other.wait_for_function("document.querySelector('[data-view-count]').textContent === '2'")
+        wait_until_true(other, "document.querySelector('[data-view-count]').textContent === '2'")
 
     in_browser(steps)

@@ -10,7 +10,7 @@ import pytest
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,
@@ -181,7 +181,7 @@ def test_the_keyboard_reaches_the_menu_search_and_pages_with_visible_focus(
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.className") == "skip-link"
         page.keyboard.press("Enter")
-        page.wait_for_function("document.activeElement.id === 'main'")
+        wait_until_true(page, "document.activeElement.id === 'main'")
         page.goto(live_server.url + "/tin-tuc-su-kien/")
         reached, outlines = set(), set()
         for _ in range(60):

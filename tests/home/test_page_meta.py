@@ -29,7 +29,7 @@ def meta(head, key):
 def structured_data(head):
     return [
         json.loads(block)
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', head)
+        for block in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', head)
     ]
 
 

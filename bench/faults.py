@@ -214,10 +214,15 @@ def figures(phase, seconds):
     errors = [s for s in public if not 200 <= s[2] < 400]
     editor = [s for s in samples if s[1] == "editor"]
     letters = [s for s in samples if s[1] == "letter"]
-    outside = errors
-    if phase["window"]:
+    editor_refused = [s for s in editor if s[2] != 200]
+
+    def outside_window(failures):
+        if not phase["window"]:
+            return failures
         opened, closed = phase["window"]
-        outside = [s for s in errors if not opened <= s[0] <= closed + GRACE_SECONDS]
+        return [s for s in failures if not opened <= s[0] <= closed + GRACE_SECONDS]
+
+    outside = outside_window(errors)
     last_error = max((s[0] for s in errors), default=None)
     return {
         "requests": len(public),
@@ -228,7 +233,9 @@ def figures(phase, seconds):
         "last_error": last_error,
         "editor_ok": sum(1 for s in editor if s[2] == 200),
         "editor_all": len(editor),
+        "editor_refused_outside": len(outside_window(editor_refused)),
         "letters_acknowledged": sum(1 for s in letters if s[2] == 200),
+        "letters_refused_outside": len(outside_window([s for s in letters if s[2] != 200])),
     }
 
 
@@ -239,6 +246,10 @@ def verdict(phase, result):
     if result["letters_acknowledged"] != phase["letters_stored"]:
         acknowledged, stored = result["letters_acknowledged"], phase["letters_stored"]
         problems.append(f"{acknowledged} letters acknowledged, {stored} stored")
+    if result["letters_refused_outside"]:
+        problems.append(f"{result['letters_refused_outside']} letters refused outside the fault")
+    if result["editor_refused_outside"]:
+        problems.append("the editor was refused or signed out outside the fault")
     if name == "bình thường" and result["errors"]:
         problems.append("errors without any fault")
     if name == "khởi động lại PostgreSQL" and result["errors_outside"]:

@@ -129,8 +129,8 @@ def gunicorn_workers():
     ).stdout.split()
 
 
-# Faults: each does its harm and returns (seconds its window opened, closed), measured from the
-# load's start, plus a line on what it did.
+# Faults: each does its harm and returns when its window opened and closed (wall-clock time, from
+# `clock`), plus a line on what it did.
 
 
 def restart_postgres(clock):
@@ -186,24 +186,21 @@ def run_phase(name, fault, args, base, urls, contact, lead_seconds):
          "--contact", contact, "--editor", f"{EDITOR}:{PASSWORD}", "--marker", marker],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
-    begun = time.monotonic()
-
-    def clock():
-        return time.monotonic() - begun
-
     window, what = None, "—"
     if fault:
         time.sleep(lead_seconds)
-        *window, what = fault(clock)
+        *window, what = fault(time.time)
     out, _ = load.communicate(timeout=args.seconds + 60)
     if load.returncode:
         raise SystemExit(f"the load generator failed in phase {name}")
-    samples = json.loads(out)
+    load_answer = json.loads(out)
+    if window:  # on the load's axis: seconds from its start
+        window = [moment - load_answer["started"] for moment in window]
     return {
         "name": name,
         "what": what,
         "window": window,
-        "samples": samples,
+        "samples": load_answer["samples"],
         "letters_stored": stored_letters(marker),
     }
 

@@ -1,7 +1,7 @@
 """A mixed load from a process of its own, for bench/faults.py: readers on the public pages, an
 editor signed in to the admin, and citizens sending letters through the contact form. Every
 request is recorded (seconds from the start, who, status or 0 for a failed connection) and
-written as JSON to stdout at the end.
+written as JSON to stdout at the end, with the start's wall-clock time.
 
     python bench/load.py BASE --host localhost --seconds 20 --readers 8 \\
         --urls / /tin-tuc/ … --contact /lien-he/ --editor NAME:PASSWORD --marker TEXT
@@ -77,12 +77,13 @@ def main():
 
     samples = []  # (seconds, who, status)
     lock = threading.Lock()
-    started = time.monotonic()
-    stop_at = started + args.seconds
+    # Wall-clock time, so that the process injecting faults can place them on the same axis.
+    started = time.time()
+    stop_at = time.monotonic() + args.seconds
 
     def record(who, status):
         with lock:
-            samples.append((round(time.monotonic() - started, 3), who, status))
+            samples.append((round(time.time() - started, 3), who, status))
 
     def reader(number):
         browser = Browser(args.base, args.host)
@@ -138,7 +139,7 @@ def main():
         thread.start()
     for thread in threads:
         thread.join()
-    json.dump(samples, sys.stdout)
+    json.dump({"started": started, "samples": samples}, sys.stdout)
 
 
 if __name__ == "__main__":

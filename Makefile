@@ -35,8 +35,12 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 
+# Two processes (pytest-xdist), one per core. "--dist load" hands tests out in the order pytest-django
+# sorts them, so the transactional ones (which empty the database) stay at the end of each
+# process's share; TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: install
-	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=site_config.settings.test $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -38,6 +38,13 @@ def _clear_cache():
     cache.clear()
 
 
+def redis_db():
+    """Database 15 for the tests, 14 for the second parallel worker (pytest-xdist), and so on:
+    each worker empties its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return 15 - int(worker.removeprefix("gw"))
+
+
 def redis_is_up():
     try:
         with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
@@ -48,13 +55,13 @@ def redis_is_up():
 
 @pytest.fixture
 def real_redis():
-    """The default cache on a real Redis (database 15, emptied before and after), as production
-    has it; in CI a Redis that does not answer fails the test instead of skipping it."""
+    """The default cache on a real Redis (a database of the tests' own, emptied before and after),
+    as production has it; in CI a Redis that does not answer fails the test, not skips it."""
     if not redis_is_up():
         if os.environ.get("CI") == "true":
             pytest.fail(f"Redis is not answering on {REDIS_HOST}:{REDIS_PORT}")
         pytest.skip(f"Redis is not answering on {REDIS_HOST}:{REDIS_PORT}")
-    with override_settings(CACHES=redis_cache(f"redis://{REDIS_HOST}:{REDIS_PORT}/15")):
+    with override_settings(CACHES=redis_cache(f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_db()}")):
         cache.clear()
         yield cache
         cache.clear()

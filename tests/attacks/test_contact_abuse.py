@@ -13,7 +13,7 @@ from django.test import Client, TestCase, override_settings
 from wagtail.contrib.forms.models import FormSubmission
 
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
-from tests.conftest import REDIS_HOST, REDIS_PORT
+from tests.conftest import REDIS_HOST, REDIS_PORT, redis_db
 from tests.factories import READER_USER_AGENT, ContactPageFactory
 from tests.helpers import fill_site_settings, home_page
 
@@ -119,7 +119,7 @@ def test_the_limit_is_shared_by_every_app_process_through_redis(real_redis, clie
     for _ in range(3):
         assert client.post(page.url, LETTER, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
     # Another app process has its own connection: the count is in Redis, not in this process.
-    other_process = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=15)
+    other_process = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=redis_db())
     (key,) = other_process.keys("*contact-rate*")
     assert int(other_process.get(key)) == 3
     cache.close()  # drop this process's connections, as a fresh worker would start

@@ -56,7 +56,14 @@ DOCUMENT_COLLECTION = "Văn bản"
 class Command(BaseCommand):
     help = "Tạo nội dung mẫu cho cổng thông tin (chạy lại nhiều lần không tạo trùng)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-renditions",
+            action="store_true",
+            help="Không tạo sẵn các bản ảnh (trang sẽ tạo khi được xem lần đầu).",
+        )
+
+    def handle(self, *args, without_renditions=False, **options):
         self.created = 0
         self.kept = 0
         with transaction.atomic():
@@ -83,8 +90,9 @@ class Command(BaseCommand):
             users = self.users()
             if "editor" in users:
                 self.article_in_moderation(sections["tin-tuc"], images, users["editor"])
-        self.step("Tạo sẵn các bản ảnh cho trang công khai")
-        call_command("warm_renditions", stdout=self.stdout)
+        if not without_renditions:
+            self.step("Tạo sẵn các bản ảnh cho trang công khai")
+            call_command("warm_renditions", stdout=self.stdout)
         accounts = f"; tài khoản mẫu: {', '.join(users)}" if users else ""
         self.stdout.write(
             self.style.SUCCESS(

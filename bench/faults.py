@@ -22,7 +22,6 @@ Redis and varnish (the stack's front cache, idle here)."""
 import argparse
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -30,38 +29,27 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "deploy")]
+sys.path[:0] = [str(ROOT), str(ROOT / "deploy"), str(ROOT / "bench")]
+from serving import HOST, PG, PYTHON, RESULTS, manage, need, psql, vn  # noqa: E402
 from stack import running_stack  # noqa: E402
 from svg import write_svg  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
-PYTHON = sys.executable
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "sokhcn_faults"
 REDIS_PORT = 6379
 REDIS_URL = os.environ.get("BENCH_REDIS", f"redis://127.0.0.1:{REDIS_PORT}/12")
 APP_PORT, CACHE_PORT = 18200, 16281
-HOST = "localhost"
 EDITOR, PASSWORD = "bientap-thu-tai", "mat-khau-thu-tai-2026"
 # A request that started before a fault may finish, failed, a little after it.
 GRACE_SECONDS = 2.0
-
-
-def vn(number):
-    return f"{number:,}".replace(",", ".")
 
 
 def run(*command, **kwargs):
     return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], env=env, cwd=ROOT, check=True)
-
-
 def prepare(env):
-    run("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DATABASE}")
-    run("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {DATABASE}")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
+    psql(f"CREATE DATABASE {DATABASE}")
     manage(env, "migrate", "-v0")
     manage(env, "load_demo_content")
     manage(env, "collectstatic", "--no-input", "-v0")
@@ -323,8 +311,7 @@ def main():
         args.seconds = 8
     lead = min(3.0, args.seconds / 4)
     for tool, package in (("varnishd", "varnish"), ("redis-server", "redis-server")):
-        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
-            sys.exit(f"{tool} is missing: apt-get install -y {package}")
+        need(tool, package)
 
     env = {
         **os.environ,
@@ -402,7 +389,7 @@ def main():
         f"{'Có giai đoạn không đạt' if failed else 'Mọi giai đoạn đạt'}; biểu đồ: "
         f"bench/results/faults.svg; {time.monotonic() - started:.0f} s."
     )
-    run("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DATABASE}")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
     sys.exit(1 if failed else 0)
 
 

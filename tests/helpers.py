@@ -58,12 +58,16 @@ def article_form_data(title, **fields):
     return nested_form_data(data)
 
 
+# The password of every account the tests make.
+STAFF_PASSWORD = "mat-khau-dai-12"
+
+
 def make_staff(username, group_name):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user(
-        username, f"{username}@sokhcn.example", "mat-khau-dai-12"
+        username, f"{username}@sokhcn.example", STAFF_PASSWORD
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
@@ -83,3 +87,26 @@ def news_and_notices():
 def redis_cache(url):
     """CACHES for production's shared cache at `url`."""
     return {"default": {"BACKEND": "home.resilient_cache.ResilientRedisCache", "LOCATION": url}}
+
+
+def database_url(name=None):
+    """The address of the test database (or of database `name` on the same server), for a
+    program a test starts or a connection of the test's own."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgres://{db['USER']}{password}@{host}:{port}/{name or db['NAME']}"
+
+
+def own_connection(name=None):
+    """A PostgreSQL connection beside Django's, in autocommit: to the test database, or to
+    database `name` (e.g. "postgres", to create and drop databases)."""
+    import psycopg2
+
+    own = psycopg2.connect(database_url(name))
+    own.autocommit = True
+    return own

@@ -16,14 +16,9 @@ from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.conftest import REDIS_HOST, REDIS_PORT, redis_db
 from tests.factories import READER_USER_AGENT, ContactPageFactory
 from tests.helpers import fill_site_settings, home_page
+from tests.home.test_contact import VALID_POST
 
 pytestmark = pytest.mark.attack
-
-LETTER = {
-    "ho_va_ten": "Nguyễn Văn Bình",
-    "thu_dien_tu": "binh@example.vn",
-    "noi_dung": "Xin hỏi thủ tục đăng ký nhiệm vụ khoa học và công nghệ cấp tỉnh.",
-}
 
 
 @override_settings(CONTACT_RATE_LIMIT=5)
@@ -40,19 +35,21 @@ class ContactAbuseTests(UnchangedDatabaseMixin, TestCase):
 
     def test_a_post_without_the_forms_token_is_refused(self):
         with self.assertDatabaseUnchanged():
-            response = self.post(LETTER, client=Client(enforce_csrf_checks=True))
+            response = self.post(VALID_POST, client=Client(enforce_csrf_checks=True))
         self.assertEqual(response.status_code, 403)
         self.assertEqual(mail.outbox, [])
 
     def test_a_line_break_in_the_address_cannot_add_recipients(self):
         with self.assertDatabaseUnchanged():
-            response = self.post(LETTER | {"thu_dien_tu": "binh@example.vn\r\nBcc: all@example.vn"})
+            response = self.post(
+                VALID_POST | {"thu_dien_tu": "binh@example.vn\r\nBcc: all@example.vn"}
+            )
         self.assertContains(response, "Địa chỉ thư điện tử chưa đúng")
         self.assertEqual(mail.outbox, [])
 
     def test_header_lines_typed_into_the_letter_stay_in_its_body(self):
         injected = "Bình\r\nBcc: all@example.vn\r\nSubject: Trúng thưởng"
-        response = self.post(LETTER | {"ho_va_ten": injected})
+        response = self.post(VALID_POST | {"ho_va_ten": injected})
         self.assertContains(response, "Sở đã nhận được thư của bạn.")
         self.assertEqual(FormSubmission.objects.get().get_data()["ho_va_ten"], injected)
         (message,) = mail.outbox
@@ -67,7 +64,7 @@ class ContactAbuseTests(UnchangedDatabaseMixin, TestCase):
         self.page.subject = "Thư mới\r\nBcc: all@example.vn"
         self.page.save()
         with self.assertLogs("home.models.pages", level="ERROR"):
-            response = self.post(LETTER)
+            response = self.post(VALID_POST)
         self.assertContains(response, "Sở đã nhận được thư của bạn.")
         self.assertEqual(FormSubmission.objects.count(), 1)
         self.assertEqual(mail.outbox, [])
@@ -76,7 +73,7 @@ class ContactAbuseTests(UnchangedDatabaseMixin, TestCase):
         from django.contrib.auth import get_user_model
 
         for text in ('=HYPERLINK("http://x.example","Bấm")', "+1+1", "-2+3", "@SUM(A1)"):
-            self.post(LETTER | {"noi_dung": text})
+            self.post(VALID_POST | {"noi_dung": text})
         admin = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "x")
         self.client.force_login(admin)
         exported = self.client.get(f"/admin/forms/submissions/{self.page.pk}/?export=csv")
@@ -90,7 +87,7 @@ class ContactAbuseTests(UnchangedDatabaseMixin, TestCase):
         )
 
     def test_fields_the_form_does_not_have_are_not_stored(self):
-        self.post(LETTER | {"page_id": "1", "is_superuser": "on", "submit_time": "2000-01-01"})
+        self.post(VALID_POST | {"page_id": "1", "is_superuser": "on", "submit_time": "2000-01-01"})
         self.assertEqual(set(FormSubmission.objects.get().get_data()) & {"page_id", "is_superuser"},
                          set())  # fmt: skip
         self.assertEqual(
@@ -98,16 +95,18 @@ class ContactAbuseTests(UnchangedDatabaseMixin, TestCase):
         )
 
     def test_a_flood_of_fields_is_a_client_error(self):
-        flood = LETTER | {f"f{n}": "x" for n in range(2000)}
+        flood = VALID_POST | {f"f{n}": "x" for n in range(2000)}
         with self.assertDatabaseUnchanged():
             response = self.post(flood)
         self.assertEqual(response.status_code, 400)
 
     def test_a_forged_forwarded_address_does_not_escape_the_limit(self):
         for n in range(5):
-            self.post(LETTER, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+            self.post(VALID_POST, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
         with self.assertDatabaseUnchanged():
-            response = self.post(LETTER, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.1.1.1")
+            response = self.post(
+                VALID_POST, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.1.1.1"
+            )
         self.assertEqual(response.status_code, 429)
 
 
@@ -117,12 +116,14 @@ def test_the_limit_is_shared_by_every_app_process_through_redis(real_redis, clie
     fill_site_settings()
     page = ContactPageFactory(parent=home_page())
     for _ in range(3):
-        assert client.post(page.url, LETTER, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
+        assert (
+            client.post(page.url, VALID_POST, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
+        )
     # Another app process has its own connection: the count is in Redis, not in this process.
     other_process = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=redis_db())
     (key,) = other_process.keys("*contact-rate*")
     assert int(other_process.get(key)) == 3
     cache.close()  # drop this process's connections, as a fresh worker would start
-    refused = client.post(page.url, LETTER, HTTP_USER_AGENT=READER_USER_AGENT)
+    refused = client.post(page.url, VALID_POST, HTTP_USER_AGENT=READER_USER_AGENT)
     assert refused.status_code == 429
     assert FormSubmission.objects.count() == 3

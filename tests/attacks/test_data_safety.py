@@ -13,7 +13,7 @@ from articles.models import ArticlePage
 from home.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import article_form_data, home_page, make_staff
+from tests.helpers import article_form_data, home_page, make_staff, own_connection
 
 pytestmark = pytest.mark.attack
 
@@ -67,20 +67,13 @@ def backend_pid():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_killed_mid_publish_leaves_no_half_published_page():
-    import psycopg2
-
     news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
     article = ArticlePageFactory(parent=news, title="Bản đang đăng")
     live_revision_id = article.live_revision_id
     article.title = "Bản mới"
     revision = article.save_revision()
 
-    settings = connection.settings_dict
-    other = psycopg2.connect(
-        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432, password=settings["PASSWORD"] or None,
-    )  # fmt: skip
-    other.autocommit = True
+    other = own_connection()
     victim = backend_pid()
 
     def cut_the_connection(sender, instance, **kwargs):

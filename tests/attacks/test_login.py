@@ -9,11 +9,10 @@ from django.urls import reverse
 
 from home.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
-from tests.helpers import fill_site_settings, make_staff
+from tests.helpers import STAFF_PASSWORD, fill_site_settings, make_staff
 
 pytestmark = pytest.mark.attack
 
-PASSWORD = "mat-khau-dai-12"  # make_staff's
 LOGIN = "/admin/login/"
 
 
@@ -37,7 +36,7 @@ class LoginGuessingTests(UnchangedDatabaseMixin, TestCase):
             for _ in range(4):
                 self.assertEqual(self.log_in("doan-mo").status_code, 200)  # the form again
             self.assertEqual(self.log_in("doan-mo").status_code, 429)  # the fifth locks
-            response = self.log_in(PASSWORD)
+            response = self.log_in(STAFF_PASSWORD)
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "Tạm khóa đăng nhập", status_code=429)
         self.assertContains(response, "30 phút", status_code=429)
@@ -50,7 +49,9 @@ class LoginGuessingTests(UnchangedDatabaseMixin, TestCase):
         # own writing, and a new one each time must not make a new client.
         for n in range(5):
             self.log_in("doan-mo", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
-        response = self.log_in(PASSWORD, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.9.9.9")
+        response = self.log_in(
+            STAFF_PASSWORD, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.9.9.9"
+        )
         self.assertEqual(response.status_code, 429)
         self.assertEqual(AccessAttempt.objects.get().ip_address, "203.0.113.5")
 
@@ -60,21 +61,21 @@ class LoginGuessingTests(UnchangedDatabaseMixin, TestCase):
         guesser = via_proxy | {"HTTP_X_FORWARDED_FOR": "10.0.0.1, 198.51.100.7"}
         for _ in range(5):
             self.log_in("doan-mo", **guesser)
-        self.assertEqual(self.log_in(PASSWORD, **guesser).status_code, 429)
+        self.assertEqual(self.log_in(STAFF_PASSWORD, **guesser).status_code, 429)
         self.assertEqual(AccessAttempt.objects.get().ip_address, "198.51.100.7")
         editor_at_the_office = via_proxy | {"HTTP_X_FORWARDED_FOR": "198.51.100.8"}
-        response = self.log_in(PASSWORD, **editor_at_the_office)
+        response = self.log_in(STAFF_PASSWORD, **editor_at_the_office)
         self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
         self.assertTrue(self.logged_in())
 
     def test_a_success_before_the_limit_starts_the_count_again(self):
         for _ in range(4):
             self.log_in("doan-mo")
-        self.assertEqual(self.log_in(PASSWORD).status_code, 302)
+        self.assertEqual(self.log_in(STAFF_PASSWORD).status_code, 302)
         self.client.logout()
         for _ in range(4):
             self.log_in("doan-mo")
-        self.assertEqual(self.log_in(PASSWORD).status_code, 302)
+        self.assertEqual(self.log_in(STAFF_PASSWORD).status_code, 302)
 
     def test_weak_new_passwords_are_refused(self):
         self.client.force_login(self.editor)
@@ -83,10 +84,12 @@ class LoginGuessingTests(UnchangedDatabaseMixin, TestCase):
                 response = self.client.post(
                     reverse("wagtailadmin_account"),
                     {
-                        "password-old_password": PASSWORD,
+                        "password-old_password": STAFF_PASSWORD,
                         "password-new_password1": weak,
                         "password-new_password2": weak,
                     },
                 )
                 self.assertEqual(response.status_code, 200)  # the form again, with the reason
-        self.assertTrue(get_user_model().objects.get(pk=self.editor.pk).check_password(PASSWORD))
+        self.assertTrue(
+            get_user_model().objects.get(pk=self.editor.pk).check_password(STAFF_PASSWORD)
+        )

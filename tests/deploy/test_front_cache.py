@@ -8,12 +8,11 @@ import sys
 import urllib.request
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
+from tests.helpers import database_url, home_page
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "deploy"))
 from stack import running_stack
@@ -55,11 +54,6 @@ def fetch(front, path, cookie=None, language="vi-VN,vi;q=0.9"):
     opener = urllib.request.build_opener(NoRedirects)
     with opener.open(request, timeout=10) as response:
         return response.status, response.headers, response.read().decode()
-
-
-def database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture

@@ -2,19 +2,19 @@ from django.contrib.auth import get_user_model
 
 from tests.e2e.conftest import wait_until_true
 from tests.factories import ArticleIndexPageFactory
-from tests.helpers import home_page
+from tests.helpers import STAFF_PASSWORD, home_page
 
 
 def test_admin_proposes_an_ascii_slug_from_a_vietnamese_title(live_server, in_browser):
     index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
-    get_user_model().objects.create_superuser("bientap", "bt@example.invalid", "mat-khau-dai-12")
+    get_user_model().objects.create_superuser("bientap", "bt@example.invalid", STAFF_PASSWORD)
     add_url = f"{live_server.url}/admin/pages/add/articles/articlepage/{index.pk}/"
 
     def steps(browser):
         page = browser.new_page()
         page.goto(f"{live_server.url}/admin/login/")
         page.fill("#id_username", "bientap")
-        page.fill("#id_password", "mat-khau-dai-12")
+        page.fill("#id_password", STAFF_PASSWORD)
         page.click("button[type=submit]")
         page.wait_for_url(f"{live_server.url}/admin/")
         page.goto(add_url)

@@ -10,11 +10,10 @@ from articles.models import ArticlePage
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.factories import ArticleIndexPageFactory
-from tests.helpers import home_page, make_staff
+from tests.helpers import STAFF_PASSWORD, home_page, make_staff
 
 TITLE = "Hội thảo đổi mới sáng tạo vùng Tây Bắc"
 SLUG = "hoi-thao-doi-moi-sang-tao-vung-tay-bac"
-PASSWORD = "mat-khau-dai-12"
 REJECTION = "Đề nghị bổ sung số đơn vị tham dự."
 
 
@@ -23,7 +22,7 @@ def log_in(browser, base_url, username):
     page = context.new_page()
     page.goto(f"{base_url}/admin/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
     return page

@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from io import StringIO
 from unittest import mock
 
-import psycopg2
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
@@ -25,14 +24,9 @@ from tests.factories import (
     ContactPageFactory,
     ImageFactory,
 )
-from tests.helpers import fill_site_settings, home_page
+from tests.helpers import fill_site_settings, home_page, own_connection
+from tests.home.test_contact import VALID_POST
 from tests.home.test_documents import make_document
-
-LETTER = {
-    "ho_va_ten": "Nguyễn Văn Bình",
-    "thu_dien_tu": "binh@example.vn",
-    "noi_dung": "Đề nghị cung cấp danh mục nhiệm vụ năm 2026.",
-}
 
 
 def seed(client):
@@ -49,7 +43,9 @@ def seed(client):
         "145/KH-SKHCN", "ke_hoach", datetime.date(2026, 1, 15), "Sở KH&CN", "Kế hoạch năm 2026"
     )
     contact = ContactPageFactory(parent=home)
-    assert client.post(contact.url, LETTER, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
+    assert (
+        client.post(contact.url, VALID_POST, HTTP_USER_AGENT=READER_USER_AGENT).status_code == 200
+    )
     return [home.url, news.url, article.url, library.url, f"/van-ban/{document.pk}/", contact.url]
 
 
@@ -64,16 +60,6 @@ def drawn(client, urls):
         html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "csrf", html)
         pages[url] = re.sub(r'nonce="[^"]+"', "nonce", html)
     return pages
-
-
-def admin_connection():
-    db = connection.settings_dict
-    server = psycopg2.connect(
-        dbname="postgres", user=db["USER"], host=db["HOST"] or "127.0.0.1",
-        port=db["PORT"] or 5432, password=db["PASSWORD"] or None,
-    )  # fmt: skip
-    server.autocommit = True
-    return server
 
 
 @contextmanager
@@ -107,7 +93,7 @@ def test_a_backup_restores_into_a_new_database_and_folders_identically(client, t
 
     original = connection.settings_dict["NAME"]
     restored = f"{original}_restored"
-    server = admin_connection()
+    server = own_connection("postgres")
     with server.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{restored}"')
         cursor.execute(f'CREATE DATABASE "{restored}"')

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from articles.models import ArticlePage
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
+from tests.helpers import database_url, home_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "deploy" / "publish-scheduled.sh"
@@ -32,17 +31,11 @@ def test_publish_scheduled_script_publishes_due_pages_and_unpublishes_expired_on
     expiring.expire_at = timezone.now() - datetime.timedelta(minutes=1)
     expiring.save()
 
-    settings_dict = connection.settings_dict
-    database_url = (
-        f"postgres://{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}"
-        f"@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
-        f"/{settings_dict['NAME']}"
-    )
     result = subprocess.run(  # noqa: S603 (our own script, fixed arguments)
         [str(SCRIPT)],
         env={
             **os.environ,
-            "DATABASE_URL": database_url,
+            "DATABASE_URL": database_url(),
             "DJANGO_SETTINGS_MODULE": "site_config.settings.test",
             "PYTHON": sys.executable,
         },

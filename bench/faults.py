@@ -141,12 +141,12 @@ def kill_worker(clock):
     master, workers = gunicorn_workers()
     opened = clock()
     os.kill(int(workers[0]), signal.SIGKILL)
-    replaced = wait_until(
-        lambda: (
-            len(gunicorn_workers()[1]) == len(workers) and workers[0] not in gunicorn_workers()[1]
-        ),
-        15,
-    )
+
+    def replaced_in_full():
+        now = gunicorn_workers()[1]
+        return len(now) == len(workers) and workers[0] not in now
+
+    replaced = wait_until(replaced_in_full, 15)
     closed = clock()
     what = f"kill -9 of worker {workers[0]}; " + (
         f"master {master} had {len(workers)} workers again after {closed - opened:.1f} s"

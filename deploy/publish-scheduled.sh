@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Publishes approved pages whose go-live time has come and unpublishes expired ones.
+# Publishes approved pages whose go-live time has come and unpublishes expired ones, and removes
+# files that the multiple uploader parked a day ago and nobody completed.
 # Run it every minute: deploy/systemd/sokhcn-publish-scheduled.timer, or cron:
 #   * * * * * /srv/sokhcn/deploy/publish-scheduled.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-site_config.settings.production}"
-exec "${PYTHON:-.venv/bin/python}" manage.py publish_scheduled "$@"
+python="${PYTHON:-.venv/bin/python}"
+"$python" manage.py publish_scheduled "$@"
+"$python" manage.py remove_abandoned_uploads --verbosity 0

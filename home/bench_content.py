@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.search.backends import get_search_backend
 
-from home.models import DocumentType
+from home.models import DocumentReview, DocumentType
 
 BATCH = 1000
 ISSUERS = ["UBND tỉnh Sơn La", "Sở Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ"]
@@ -51,6 +51,7 @@ def create_documents(count, rng, *, progress=None):
                     issued_on=datetime.date(year, rng.randint(1, 12), rng.randint(1, 28)),
                     issuer=rng.choice(ISSUERS),
                     summary=f"Về việc ban hành {subject} năm {year}.",
+                    review_status=DocumentReview.APPROVED,
                 )
             )
         created = document_model.objects.bulk_create(documents)

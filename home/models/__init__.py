@@ -1,6 +1,13 @@
 from home.models.library import DocumentLibraryPage
 from home.models.links import AgencyLink
-from home.models.media import DocumentEffect, DocumentType, SiteDocument, SiteImage, SiteRendition
+from home.models.media import (
+    DocumentEffect,
+    DocumentReview,
+    DocumentType,
+    SiteDocument,
+    SiteImage,
+    SiteRendition,
+)
 from home.models.pages import (
     ContactFormField,
     ContactPage,
@@ -18,6 +25,7 @@ __all__ = [
     "ContactFormField",
     "DocumentEffect",
     "DocumentLibraryPage",
+    "DocumentReview",
     "DocumentType",
     "ContactPage",
     "HomeFeaturedArticle",

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
 from home.forms import GetFilterForm
-from home.models.media import DocumentType
+from home.models.media import DocumentReview, DocumentType
 from home.models.pages import VietnameseSlugMixin
 from home.pagination import paginate
 from home.routing import RoutedPageMixin
@@ -23,12 +23,13 @@ DOCUMENTS_PER_PAGE = 20
 
 
 def public_documents():
-    """Documents outside every collection with a view restriction (and its sub-collections)."""
+    """Approved documents outside every collection with a view restriction (and its
+    sub-collections)."""
     restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     hidden = Q()
     for collection_path in restricted:
         hidden |= Q(collection__path__startswith=collection_path)
-    documents = get_document_model().objects.all()
+    documents = get_document_model().objects.filter(review_status=DocumentReview.APPROVED)
     return documents.exclude(hidden) if hidden else documents
 
 

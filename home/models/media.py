@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -74,6 +75,15 @@ class DocumentEffect(models.TextChoices):
     NOT_APPLICABLE = "khong_ap_dung", _("Không áp dụng")
 
 
+class DocumentReview(models.TextChoices):
+    """Where a document stands with the approvers. The library, search and downloads show only
+    approved ones: an editor's new or changed document waits, as an editor's page does."""
+
+    WAITING = "cho_duyet", _("Chờ duyệt")
+    APPROVED = "da_duyet", _("Đã duyệt")
+    SENT_BACK = "tra_lai", _("Trả lại để sửa")
+
+
 def private_document_storage():
     """Document files live outside MEDIA_ROOT: the front server never serves them, so a private
     collection's files are reachable only through Wagtail's checked download view."""
@@ -118,6 +128,26 @@ class SiteDocument(AbstractDocument):
         default=DocumentEffect.NOT_APPLICABLE,
     )
 
+    review_status = models.CharField(
+        _("tình trạng duyệt"),
+        max_length=10,
+        choices=DocumentReview.choices,
+        default=DocumentReview.WAITING,
+        db_index=True,
+        editable=False,
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("thời điểm duyệt"), null=True, blank=True, editable=False)
+    review_comment = models.TextField(_("ý kiến của người duyệt"), blank=True, editable=False)
+
     admin_form_fields = (
         *Document.admin_form_fields,
         "number",
@@ -139,19 +169,26 @@ class SiteDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("tài liệu")
         verbose_name_plural = _("tài liệu")
+        permissions = [("approve_sitedocument", _("Có thể duyệt văn bản để công bố"))]
 
     def clean(self):
+        if not self.file:
+            # The multiple uploader checks a parked file's metadata form before it attaches the
+            # file (wagtail.admin.views.generic.multiple_upload.CreateFromUploadView); the file
+            # itself was checked when it was uploaded. Wagtail's own check would call the missing
+            # name a bad extension, on a field that form does not have.
+            return
         # Wagtail checks WAGTAILDOCS_EXTENSIONS too, with an English message.
-        extension = os.path.splitext(self.file.name or "")[1].lower().lstrip(".")
+        extension = os.path.splitext(self.file.name)[1].lower().lstrip(".")
         allowed = settings.WAGTAILDOCS_EXTENSIONS
-        if self.file and extension not in allowed:
+        if extension not in allowed:
             raise ValidationError(
                 {
                     "file": _("Không nhận tệp .%(extension)s. Chỉ nhận: %(allowed)s.")
                     % {"extension": extension or "?", "allowed": ", ".join(allowed)}
                 }
             )
-        if self.file and not getattr(self.file, "_committed", True):  # a new upload
+        if not getattr(self.file, "_committed", True):  # a new upload
             self._check_content_matches(extension)
         super().clean()
 
@@ -176,8 +213,28 @@ class SiteDocument(AbstractDocument):
             )
 
     @property
+    def is_approved(self):
+        return self.review_status == DocumentReview.APPROVED
+
+    def record_review(self, user, status, comment=""):
+        self.review_status = status
+        self.reviewed_by = user
+        self.reviewed_at = timezone.now()
+        self.review_comment = comment
+
+    @property
     def display_title(self):
         """ "Quyết định số 2423/QĐ-UBND" where the document is numbered, else its title."""
         if self.number and self.document_type != DocumentType.OTHER:
             return f"{self.get_document_type_display()} số {self.number}"
         return self.title
+
+
+def keep_pending_uploads_private():
+    """Wagtail's multiple uploader parks a file whose metadata is not yet complete as an
+    `UploadedFile`, in the default (public, MEDIA_ROOT) storage: an official document would be
+    readable there before anyone filled in, let alone approved, it. Parked files go to the private
+    document storage instead, which no front server serves."""
+    from wagtail.models import UploadedFile
+
+    UploadedFile._meta.get_field("file").storage = private_document_storage()

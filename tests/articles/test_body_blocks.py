@@ -5,6 +5,7 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
 
+from home.models import DocumentReview
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,
@@ -26,6 +27,7 @@ class ArticleBodyBlockTests(TestCase):
         document = get_document_model().objects.create(
             title="Quyết định số 2423/QĐ-UBND",
             file=ContentFile(b"%PDF-1.4 demo", name="quyet-dinh-2423.pdf"),
+            review_status=DocumentReview.APPROVED,
         )
         cls.article = ArticlePageFactory(
             parent=index,

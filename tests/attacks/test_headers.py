@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from home.models import DocumentReview
 from home.roles import EDITORS_GROUP
 from tests.factories import (
     READER_USER_AGENT,
@@ -42,6 +43,7 @@ class SecurityHeaderTests(TestCase):
             title="Kế hoạch",
             file=ContentFile(b"%PDF-1.4 ke hoach", name="ke-hoach.pdf"),
             collection=Collection.get_first_root_node(),
+            review_status=DocumentReview.APPROVED,
         )
         cls.editor = make_staff("editor", EDITORS_GROUP)
 

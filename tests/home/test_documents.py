@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.models import DocumentLibraryPage
+from home.models import DocumentLibraryPage, DocumentReview
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import home_page
 
@@ -26,6 +26,7 @@ def make_document(
     collection=None,
     name="vb.pdf",
     content=b"%PDF-1.4 van ban",
+    review_status=DocumentReview.APPROVED,
 ):
     return Document.objects.create(
         title=summary[:60],
@@ -36,6 +37,7 @@ def make_document(
         summary=summary,
         file=ContentFile(content, name=name),
         collection=collection or Collection.objects.get(name="Văn bản"),
+        review_status=review_status,
     )
 
 

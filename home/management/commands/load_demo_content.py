@@ -32,6 +32,7 @@ from home.models import (
     ContactPage,
     DocumentEffect,
     DocumentLibraryPage,
+    DocumentReview,
     HomePage,
     Person,
     SiteSettings,
@@ -316,6 +317,7 @@ class Command(BaseCommand):
                 signer=signer,
                 summary=summary,
                 effect=DocumentEffect.IN_FORCE,
+                review_status=DocumentReview.APPROVED,  # the department's published documents
             )
 
     def sections(self, home):

@@ -1,6 +1,9 @@
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem, WorkflowMenuItem
+from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel
 from wagtail.documents.permissions import permission_policy as document_permissions
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -37,3 +40,43 @@ def serve_only_approved_documents_to_readers(document, request):
         return
     if not document_permissions.user_has_any_permission(request.user, ["add", "change", "choose"]):
         raise Http404
+
+
+# The approver's decision first ("Phê duyệt" as the main button, "Yêu cầu sửa" next), then the rest.
+WORKFLOW_ACTION_ORDER = {("approve", False): 0, ("reject", True): 1, ("approve", True): 2}
+
+
+@hooks.register("construct_page_action_menu")
+def put_each_roles_main_action_first(menu_items, request, context):
+    """Wagtail leads with "Lưu bản nháp" for everyone. An approver looking at a page that waits
+    for them came to decide; an editor (who cannot publish) finishes by sending for approval."""
+    decisions = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+    if decisions:
+        lead = sorted(
+            decisions, key=lambda item: WORKFLOW_ACTION_ORDER.get((item.name, item.launch_modal), 9)
+        )
+    elif not any(item.name == "action-publish" for item in menu_items):
+        lead = [item for item in menu_items if isinstance(item, SubmitForModerationMenuItem)]
+    else:
+        return
+    rest = [item for item in menu_items if item not in lead]
+    menu_items[:] = lead + rest
+
+
+class OwnPagesInWorkflowPanel(UserObjectsInWorkflowModerationPanel):
+    """Wagtail's "your pages in a workflow", whose rows now name the approver who sent a page
+    back (site_config/templates/wagtailadmin/home/): their users in one query, not one a row."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        task_states = [state.current_task_state for state in context["workflow_states"]]
+        prefetch_related_objects(task_states, "finished_by")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def name_the_approver_on_the_editors_dashboard(request, panels):
+    panels[:] = [
+        OwnPagesInWorkflowPanel() if type(panel) is UserObjectsInWorkflowModerationPanel else panel
+        for panel in panels
+    ]

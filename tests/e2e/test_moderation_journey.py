@@ -28,10 +28,11 @@ def log_in(browser, base_url, username):
     return page
 
 
-def footer_action(page, name):
-    """Click a page editor action that sits in the footer's "more actions" menu."""
-    page.click("footer .w-dropdown-button .w-dropdown__toggle")
-    page.click(f"footer button[name='{name}']")
+def main_action(page, name):
+    """Click the page editor's main footer button, which must be `name` for this role."""
+    button = page.locator("footer .w-dropdown-button > button").first
+    assert button.get_attribute("name") == name, button.inner_text()
+    button.click()
     page.wait_for_load_state("networkidle")
 
 
@@ -55,12 +56,9 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
         page.locator("#id_title").blur()
         wait_until_true(page, "document.querySelector('#id_slug').value !== ''")
         page.fill("#id_summary", "Hội thảo kết nối các nhà khoa học và doanh nghiệp.")
-        page.click("footer button.action-save")  # Lưu bản nháp
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-        page_id = re.search(r"/pages/(\d+)/edit/", page.url).group(1)
-        footer_action(page, "action-submit")
+        main_action(page, "action-submit")  # "Gửi duyệt", the editor's main button
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
         save_screenshot(page, "journey-1-editor-submitted")
-        return page_id
 
     def approver_rejects_from_dashboard(browser):
         page = log_in(browser, base, "duyet")
@@ -72,14 +70,27 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
 
     def editor_revises_and_resubmits(browser, page_id):
         page = log_in(browser, base, "bientap")
+        dashboard_row = page.locator("#objects-in-workflow-section tr", has_text=TITLE)
+        assert REJECTION in dashboard_row.inner_text()
         page.goto(f"{base}/admin/pages/{page_id}/edit/")
-        assert REJECTION in page.content()  # the comment is there for the editor to read
+        banner = page.locator(".review-note--sent-back")
+        assert banner.is_visible()  # above the form, not behind the workflow history
+        assert "duyet yêu cầu sửa lúc" in banner.inner_text()
+        assert REJECTION in banner.inner_text()
+        save_screenshot(page, "journey-3a-editor-reads-the-comment")
         page.fill("#id_summary", "Hội thảo có 25 đơn vị tham dự.")
-        footer_action(page, "action-submit")
+        main_action(page, "action-submit")
         save_screenshot(page, "journey-3-editor-resubmitted")
 
-    def approver_approves(browser):
+    def approver_compares_and_approves(browser, page_id):
         page = log_in(browser, base, "duyet")
+        page.goto(f"{base}/admin/pages/{page_id}/edit/")
+        assert "Trang này đang chờ bạn duyệt" in page.locator(".review-note--for-you").inner_text()
+        page.get_by_role("link", name="So với bản đã trả lại").click()
+        page.wait_for_load_state("networkidle")
+        assert "25 đơn vị tham dự" in page.locator(".comparison .addition").first.inner_text()
+        save_screenshot(page, "journey-4a-approver-compares")
+        page.goto(f"{base}/admin/")
         dashboard_action(page, "Phê duyệt")
         page.wait_for_load_state("networkidle")
         save_screenshot(page, "journey-4-approver-approved")
@@ -90,8 +101,9 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
         save_screenshot(page, "journey-5-reader")
         return response.status, page.content()
 
-    page_id = in_browser(editor_writes_and_submits)
-    article = ArticlePage.objects.get(pk=page_id)
+    in_browser(editor_writes_and_submits)
+    article = ArticlePage.objects.get(slug=SLUG)
+    page_id = article.pk
     assert article.slug == SLUG
     assert not article.live
     assert any("duyet@sokhcn.example" in message.to for message in mail.outbox)
@@ -101,7 +113,7 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
     assert in_browser(reader_reads)[0] == 404
 
     in_browser(lambda browser: editor_revises_and_resubmits(browser, page_id))
-    in_browser(approver_approves)
+    in_browser(lambda browser: approver_compares_and_approves(browser, page_id))
 
     status, html = in_browser(reader_reads)
     assert status == 200

@@ -228,13 +228,3 @@ class SiteDocument(AbstractDocument):
         if self.number and self.document_type != DocumentType.OTHER:
             return f"{self.get_document_type_display()} số {self.number}"
         return self.title
-
-
-def keep_pending_uploads_private():
-    """Wagtail's multiple uploader parks a file whose metadata is not yet complete as an
-    `UploadedFile`, in the default (public, MEDIA_ROOT) storage: an official document would be
-    readable there before anyone filled in, let alone approved, it. Parked files go to the private
-    document storage instead, which no front server serves."""
-    from wagtail.models import UploadedFile
-
-    UploadedFile._meta.get_field("file").storage = private_document_storage()

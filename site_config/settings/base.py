@@ -163,7 +163,8 @@ MEDIA_URL = "/media/"
 # Document files: never under MEDIA_ROOT, only downloadable through the permission-checked view.
 DOCUMENTS_ROOT = Path(os.environ.get("DJANGO_DOCUMENTS_ROOT", BASE_DIR / "private_documents"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT, except the multiple uploader's parked files, which go with the documents.
+    "default": {"BACKEND": "home.storage.MediaStorage"},
     "documents": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": "/documents/"},
@@ -229,6 +230,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Wagtail's responsive wrapper is an inline style, which the Content-Security-Policy refuses; the
 # site's stylesheet sizes embedded video instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.StaffLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars from an outside service would leak who works in the admin; use the built-in one.

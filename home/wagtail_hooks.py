@@ -1,10 +1,16 @@
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem, WorkflowMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.documents.permissions import permission_policy as document_permissions
+from wagtail.models import Site
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -80,3 +86,72 @@ def name_the_approver_on_the_editors_dashboard(request, panels):
         OwnPagesInWorkflowPanel() if type(panel) is UserObjectsInWorkflowModerationPanel else panel
         for panel in panels
     ]
+
+
+class HomeFirstExplorerMenuItem(ExplorerMenuItem):
+    """ "Trang" opens at the department's home page, where editors work, instead of at the tree's
+    root (which only holds the Vietnamese and English homes). From there the breadcrumbs lead up."""
+
+    def start_page(self, request):
+        explorable = page_permission_policy.explorable_root_instance(request.user)
+        site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+        home = site.root_page if site else None
+        if home is not None and explorable is not None and home.is_descendant_of(explorable):
+            return home
+        return explorable
+
+    def get_context(self, request):
+        context = super().get_context(request)
+        if start := self.start_page(request):
+            context["start_page_id"] = start.id
+        return context
+
+    def render_component(self, request):
+        if start := self.start_page(request):
+            return PageExplorerMenuItem(
+                self.name,
+                self.label,
+                self.url,
+                start.id,
+                icon_name=self.icon_name,
+                classname=self.classname,
+            )
+        return super().render_component(request)
+
+
+@hooks.register("construct_main_menu")
+def open_the_page_tree_at_the_home_page(request, menu_items):
+    menu_items[:] = [
+        HomeFirstExplorerMenuItem(
+            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        if type(item) is ExplorerMenuItem
+        else item
+        for item in menu_items
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    from home.admin_views import EditorGuideView
+
+    return [path("huong-dan-bien-tap/", EditorGuideView.as_view(), name="editor_guide")]
+
+
+@hooks.register("construct_help_menu")
+def offer_the_departments_guide(request, menu_items):
+    """Wagtail's help menu links its English release notes and guide on its own site; editors
+    get the department's guide instead."""
+    kept = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+    guide = MenuItem(
+        _("Hướng dẫn biên tập"),
+        reverse("editor_guide"),
+        name="editor-guide",
+        icon_name="help",
+        order=1000,
+    )
+    menu_items[:] = [guide, *kept]

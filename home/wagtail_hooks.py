@@ -1,10 +1,14 @@
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem, WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
@@ -14,6 +18,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.media_forms import APPROVE_PERMISSION
 from home.models import AgencyLink, Person
 
 
@@ -132,10 +137,21 @@ def open_the_page_tree_at_the_home_page(request, menu_items):
 
 
 @hooks.register("register_admin_urls")
-def register_editor_guide_url():
-    from home.admin_views import EditorGuideView
+def register_newsroom_urls():
+    from home import admin_views
 
-    return [path("huong-dan-bien-tap/", EditorGuideView.as_view(), name="editor_guide")]
+    return [
+        path("huong-dan-bien-tap/", admin_views.EditorGuideView.as_view(), name="editor_guide"),
+        path("ban-nhap/", admin_views.MyDraftsView.as_view(), name="newsroom_drafts"),
+        path("bi-tra-lai/", admin_views.SentBackView.as_view(), name="newsroom_sent_back"),
+        path("cho-toi-duyet/", admin_views.WaitingForMeView.as_view(), name="newsroom_waiting"),
+        path("lich-dang/", admin_views.ScheduledWeekView.as_view(), name="newsroom_scheduled"),
+        path(
+            "van-ban-cho-duyet/",
+            admin_views.DocumentsWaitingView.as_view(),
+            name="newsroom_documents_waiting",
+        ),
+    ]
 
 
 @hooks.register("construct_help_menu")
@@ -155,3 +171,42 @@ def offer_the_departments_guide(request, menu_items):
         order=1000,
     )
     menu_items[:] = [guide, *kept]
+
+
+class NewsroomPanel(Component):
+    """The dashboard's way into each work list, with how many items wait in it."""
+
+    name = "newsroom"
+    order = 60
+    template_name = "home/admin/newsroom_panel.html"
+
+    def get_context_data(self, parent_context):
+        from home import newsroom
+        from home.models import DocumentReview, SiteDocument
+
+        user = parent_context["request"].user
+        today = timezone.localdate()
+        start, end = newsroom.week_bounds(*today.isocalendar()[:2])
+        can_approve_documents = user.has_perm(APPROVE_PERMISSION)
+        return {
+            "drafts": newsroom.my_drafts(user).count(),
+            "sent_back": newsroom.sent_back_states(user).count(),
+            "waiting": newsroom.waiting_for(user).count(),
+            "can_approve_documents": can_approve_documents,
+            "documents_waiting": SiteDocument.objects.filter(
+                review_status=DocumentReview.WAITING
+            ).count()
+            if can_approve_documents
+            else 0,
+            "scheduled": len(newsroom.scheduled_between(start, end)),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def show_the_newsroom_lists(request, panels):
+    panels.append(NewsroomPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def department_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from home import charts
 from home.pagination import paginate
-from programs import charts
 from programs.forms import RegistryFilterForm
 from programs.models import TaskKind, TaskLevel, TaskStatus
 from programs.selectors import (
@@ -20,6 +20,17 @@ from programs.selectors import (
     tasks_by_start_year,
     with_listing_relations,
 )
+
+# A colour for each status in the registry's chart (the label beside it says the status in words).
+STATUS_COLOURS = {
+    "de_xuat": "#55606b",
+    "tuyen_chon": "#8a5a00",
+    "dang_thuc_hien": "#0b4f8a",
+    "chuyen_tiep": "#1f6aa8",
+    "nghiem_thu": "#1c7c3c",
+    "ban_giao": "#0f5e2d",
+    "dung": "#a50d26",
+}
 
 TASKS_PER_PAGE = 20
 # Cells a spreadsheet would run as a formula; prefixed so they stay text.
@@ -51,7 +62,9 @@ def registry(request, registry):
             "tasks": page,
             "status_counts": counts,
             "total": sum(count for _, _, count in counts),
-            "status_chart": charts.horizontal_bars(counts, title="Số nhiệm vụ theo tình trạng"),
+            "status_chart": charts.horizontal_bars(
+                counts, title="Số nhiệm vụ theo tình trạng", colours=STATUS_COLOURS
+            ),
             "year_chart": charts.columns(
                 tasks_by_start_year(tasks), title="Số nhiệm vụ theo năm bắt đầu"
             ),

@@ -1,19 +1,12 @@
-"""Small server-side SVG charts: people would rather look at tasks by status and year than read
-the numbers. Each chart carries a title for screen readers; the page shows the figures as text
-too."""
+"""Small server-side SVG charts: people would rather look at tasks by status and year, or visits
+by day, than read the numbers. Each chart carries a title for screen readers; the page shows the
+figures as text too."""
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-STATUS_COLOURS = {
-    "de_xuat": "#55606b",
-    "tuyen_chon": "#8a5a00",
-    "dang_thuc_hien": "#0b4f8a",
-    "chuyen_tiep": "#1f6aa8",
-    "nghiem_thu": "#1c7c3c",
-    "ban_giao": "#0f5e2d",
-    "dung": "#a50d26",
-}
+PRIMARY = "#0b4f8a"
+MAX_LABELS = 12
 
 
 def _n(number):
@@ -21,8 +14,10 @@ def _n(number):
     return f"{number:.1f}"
 
 
-def horizontal_bars(rows, *, title, width=380, bar_height=22, gap=8, label_width=190):
-    """rows: [(key, label, value)]; bars are coloured by key (a status) and labelled in text."""
+def horizontal_bars(rows, *, title, colours=None, width=380, bar_height=22, gap=8, label_width=190):
+    """rows: [(key, label, value)]; bars are coloured by key (`colours`, e.g. by status) and
+    labelled in text."""
+    colours = colours or {}
     peak = max((value for _, _, value in rows), default=0) or 1
     height = len(rows) * (bar_height + gap) + gap
     bar_space = width - label_width - 40
@@ -39,7 +34,7 @@ def horizontal_bars(rows, *, title, width=380, bar_height=22, gap=8, label_width
                 _n(y),
                 _n(max(length, 2)),
                 bar_height,
-                STATUS_COLOURS.get(key, "#0b4f8a"),
+                colours.get(key, PRIMARY),
                 _n(label_width + length + 6),
                 baseline,
                 value,
@@ -56,15 +51,20 @@ def horizontal_bars(rows, *, title, width=380, bar_height=22, gap=8, label_width
 
 
 def columns(rows, *, title, width=360, height=180):
-    """rows: [(label, value)] as columns, e.g. tasks started per year."""
+    """rows: [(label, value)] as columns, e.g. tasks started per year or visits per day. The
+    columns narrow to fit many rows; labels are thinned so that they do not overlap."""
     if not rows:
         return ""
     peak = max(value for _, value in rows) or 1
     slot = width / len(rows)
     bar_width = min(slot * 0.6, 48)
     plot_height = height - 40
+    # About 12 labelled columns fit; past that, every n-th carries its label and figure.
+    label_every = -(-len(rows) // MAX_LABELS)
     bars = []
     for index, (label, value) in enumerate(rows):
+        if index % label_every:
+            label = value = ""
         bar_height = plot_height * value / peak
         x = index * slot + (slot - bar_width) / 2
         y = 18 + plot_height - bar_height

@@ -200,7 +200,32 @@ class ArticleViews(models.Model):
             updates={"views": F("views") + 1},
             defaults={"views": 1},
         )
+        update_or_insert(
+            ArticleViewDay,
+            lookup={"page_id": page_id, "day": timezone.localdate()},
+            updates={"views": F("views") + 1},
+            defaults={"views": 1},
+        )
 
     @classmethod
     def count_for(cls, page_id):
         return cls.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0
+
+
+class ArticleViewDay(models.Model):
+    """An article's views on one day: what "most read last month" is counted from (the running
+    total stays in ArticleViews, which also holds the views from before days were counted)."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"), db_index=True)
+    views = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem tin trong ngày")
+        verbose_name_plural = _("lượt xem tin trong ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="unique_article_views_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day:%d/%m/%Y}: {self.views}"

@@ -63,8 +63,7 @@ def columns(rows, *, title, width=360, height=180):
     label_every = -(-len(rows) // MAX_LABELS)
     bars = []
     for index, (label, value) in enumerate(rows):
-        if index % label_every:
-            label = value = ""
+        shown_value, shown_label = ("", "") if index % label_every else (value, label)
         bar_height = plot_height * value / peak
         x = index * slot + (slot - bar_width) / 2
         y = 18 + plot_height - bar_height
@@ -77,10 +76,10 @@ def columns(rows, *, title, width=360, height=180):
                 _n(bar_height),
                 centre,
                 _n(y - 4),
-                value,
+                shown_value,
                 centre,
                 height - 4,
-                label,
+                shown_label,
             )
         )
     body = format_html_join(

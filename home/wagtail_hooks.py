@@ -139,6 +139,7 @@ def open_the_page_tree_at_the_home_page(request, menu_items):
 @hooks.register("register_admin_urls")
 def register_newsroom_urls():
     from home import admin_views
+    from home.reports import BrokenLinksReport, VisitsReport
 
     return [
         path("huong-dan-bien-tap/", admin_views.EditorGuideView.as_view(), name="editor_guide"),
@@ -146,6 +147,8 @@ def register_newsroom_urls():
         path("bi-tra-lai/", admin_views.SentBackView.as_view(), name="newsroom_sent_back"),
         path("cho-toi-duyet/", admin_views.WaitingForMeView.as_view(), name="newsroom_waiting"),
         path("lich-dang/", admin_views.ScheduledWeekView.as_view(), name="newsroom_scheduled"),
+        path("bao-cao/luot-truy-cap/", VisitsReport.as_view(), name="report_visits"),
+        path("bao-cao/lien-ket-hong/", BrokenLinksReport.as_view(), name="report_broken_links"),
         path(
             "van-ban-cho-duyet/",
             admin_views.DocumentsWaitingView.as_view(),
@@ -210,3 +213,15 @@ def show_the_newsroom_lists(request, panels):
 @hooks.register("insert_global_admin_css")
 def department_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_reports_menu_item")
+def visits_menu_item():
+    return MenuItem(_("Lượt truy cập"), reverse("report_visits"), icon_name="view", order=12)
+
+
+@hooks.register("register_reports_menu_item")
+def broken_links_menu_item():
+    return MenuItem(
+        _("Liên kết hỏng"), reverse("report_broken_links"), icon_name="warning", order=13
+    )

@@ -1,5 +1,5 @@
 from home.models.library import DocumentLibraryPage
-from home.models.links import AgencyLink
+from home.models.links import AgencyLink, ExternalLink
 from home.models.media import (
     DocumentEffect,
     DocumentReview,
@@ -27,6 +27,7 @@ __all__ = [
     "DocumentLibraryPage",
     "DocumentReview",
     "DocumentType",
+    "ExternalLink",
     "ContactPage",
     "HomeFeaturedArticle",
     "HomePage",

@@ -284,6 +284,12 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW_SECONDS = int(os.environ.get("CONTACT_RATE_WINDOW_SECONDS", "600"))
 
+# Outside links of live pages are checked in the background (manage.py check_links, run by
+# deploy/publish-scheduled.sh); "0" where the machine must not reach other sites. Addresses on
+# this machine or a private network are never checked unless allowed (tests serve their own).
+LINK_CHECKER_ENABLED = os.environ.get("DJANGO_LINK_CHECKER", "1") == "1"
+LINK_CHECKER_ALLOW_PRIVATE = False
+
 # A visitor counts as online for this long after their last page view.
 VISITS_ONLINE_WINDOW_SECONDS = 300
 

@@ -12,7 +12,12 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from home.models.media import DocumentReview
+from home.models.media import (
+    DOCUMENT_COLLECTION,
+    IMAGE_COLLECTION,
+    DocumentReview,
+    default_collection,
+)
 
 
 class SafeImageField(WagtailImageField):
@@ -55,9 +60,38 @@ class SafeImageField(WagtailImageField):
             ) from error
 
 
-class SiteImageForm(BaseImageForm):
+class UploadDefaultsMixin:
+    """A new upload goes into the collection editors file that kind of media in, and is titled
+    by its file's name without the extension ("qd-2423.pdf" is titled "qd-2423")."""
+
+    default_collection_name = None
+
+    def set_default_collection(self):
+        if self.instance.pk or self.is_bound or "collection" not in self.fields:
+            return
+        # (A new instance's collection is the root by default, which nobody files into.)
+        if collection := default_collection(self.default_collection_name):
+            self.initial["collection"] = collection.pk
+
+    def clean_title(self):
+        return title_without_extension(
+            self.cleaned_data["title"], getattr(self.files.get("file"), "name", "")
+        )
+
+
+class SiteImageForm(UploadDefaultsMixin, BaseImageForm):
+    default_collection_name = IMAGE_COLLECTION
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.set_default_collection()
+        if description := self.fields.get("description"):
+            description.label = _("Mô tả ảnh cho người khiếm thị")
+            description.help_text = _(
+                "Một câu nói ảnh thể hiện gì, để trình đọc màn hình đọc cho người không nhìn "
+                "thấy ảnh (không ghi tên tệp). Ví dụ: Lãnh đạo Sở trao giấy chứng nhận cho "
+                "doanh nghiệp."
+            )
         # Built per form, not once at import, so the limits follow the settings in force.
         if generated := self.fields.get("file"):
             self.fields["file"] = SafeImageField(
@@ -65,7 +99,7 @@ class SiteImageForm(BaseImageForm):
             )
 
 
-class SiteDocumentForm(BaseDocumentForm):
+class SiteDocumentForm(UploadDefaultsMixin, BaseDocumentForm):
     """The document form, also the multiple uploader's. That uploader first posts only the file,
     its title and collection: fields with a default (type, effect) take it then, so the document
     is made at once, in private storage, and its metadata is filled in on the next form.
@@ -73,8 +107,11 @@ class SiteDocumentForm(BaseDocumentForm):
     Documents are official: what an editor adds or changes waits for an approver (the library
     shows approved documents only). An approver decides on the same form."""
 
+    default_collection_name = DOCUMENT_COLLECTION
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.set_default_collection()
         self.reviewer = user if user is not None and user.has_perm(APPROVE_PERMISSION) else None
         if self.reviewer:
             self.fields["review"] = forms.ChoiceField(
@@ -128,11 +165,6 @@ class SiteDocumentForm(BaseDocumentForm):
             # An editor's new or changed document goes back to the approvers, whatever it was.
             document.review_status = DocumentReview.WAITING
         return super().save(commit=commit)
-
-    def clean_title(self):
-        return title_without_extension(
-            self.cleaned_data["title"], getattr(self.files.get("file"), "name", "")
-        )
 
 
 FIELDS_WITH_DEFAULTS = ("document_type", "effect")

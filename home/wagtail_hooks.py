@@ -225,3 +225,8 @@ def broken_links_menu_item():
     return MenuItem(
         _("Liên kết hỏng"), reverse("report_broken_links"), icon_name="warning", order=13
     )
+
+
+@hooks.register("insert_editor_js")
+def show_the_slug_under_the_title():
+    return format_html('<script src="{}"></script>', static("js/admin-slug.js"))

@@ -15,6 +15,16 @@ from wagtail.search import index
 
 from home.image_privacy import strip_private_metadata
 
+# Where uploads go unless the editor chooses otherwise (migration 0005 makes both collections).
+IMAGE_COLLECTION = "Ảnh tin bài"
+DOCUMENT_COLLECTION = "Văn bản"
+
+
+def default_collection(name):
+    from wagtail.models import Collection
+
+    return Collection.objects.filter(depth=2, name=name).first()
+
 
 class SiteImage(AbstractImage):
     caption = models.CharField(

@@ -21,6 +21,9 @@ def test_admin_proposes_an_ascii_slug_from_a_vietnamese_title(live_server, in_br
         page.fill("#id_title", "Tỉnh Điện Biên hợp tác với Sơn La")
         page.locator("#id_title").blur()
         wait_until_true(page, "document.querySelector('#id_slug').value !== ''")
-        return page.input_value("#id_slug")
+        wait_until_true(page, "document.querySelector('.slug-hint').textContent.includes('-la/')")
+        return page.input_value("#id_slug"), page.inner_text(".slug-hint")
 
-    assert in_browser(steps) == "tinh-dien-bien-hop-tac-voi-son-la"
+    slug, hint_under_title = in_browser(steps)
+    assert slug == "tinh-dien-bien-hop-tac-voi-son-la"
+    assert "Địa chỉ của trang: …/tinh-dien-bien-hop-tac-voi-son-la/" in hint_under_title

@@ -38,6 +38,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from home.models.media import DOCUMENT_COLLECTION, IMAGE_COLLECTION
 from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.text import short_slug
 
@@ -50,8 +51,6 @@ DEMO_USERS = (
     ("approver", ("Tú", "Hảo"), APPROVERS_GROUP),
 )
 # Both made by migration home/0005 on every deployment.
-IMAGE_COLLECTION = "Ảnh tin bài"
-DOCUMENT_COLLECTION = "Văn bản"
 
 
 class Command(BaseCommand):

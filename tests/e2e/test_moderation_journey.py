@@ -11,6 +11,7 @@ from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import STAFF_PASSWORD, home_page, make_staff
+from tests.home.test_admin_vietnamese import english_found, english_phrases, shown_text
 
 TITLE = "Hội thảo đổi mới sáng tạo vùng Tây Bắc"
 SLUG = "hoi-thao-doi-moi-sang-tao-vung-tay-bac"
@@ -26,6 +27,12 @@ def log_in(browser, base_url, username):
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
     return page
+
+
+def in_vietnamese(page, screen):
+    """Save the screen for people to look at, after checking it shows no English phrase."""
+    save_screenshot(page, screen)
+    assert english_found(shown_text(page.content()), english_phrases()) == [], screen
 
 
 def main_action(page, name):
@@ -51,22 +58,26 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
 
     def editor_writes_and_submits(browser):
         page = log_in(browser, base, "bientap")
+        in_vietnamese(page, "journey-0-editor-dashboard")
         page.goto(f"{base}/admin/pages/add/articles/articlepage/{index.pk}/")
+        in_vietnamese(page, "journey-0a-editor-writes")
         page.fill("#id_title", TITLE)
         page.locator("#id_title").blur()
         wait_until_true(page, "document.querySelector('#id_slug').value !== ''")
         page.fill("#id_summary", "Hội thảo kết nối các nhà khoa học và doanh nghiệp.")
         main_action(page, "action-submit")  # "Gửi duyệt", the editor's main button
         page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
-        save_screenshot(page, "journey-1-editor-submitted")
+        in_vietnamese(page, "journey-1-editor-submitted")
 
     def approver_rejects_from_dashboard(browser):
         page = log_in(browser, base, "duyet")
         dashboard_action(page, "Yêu cầu sửa")
+        page.locator(".modal textarea[name='comment']").wait_for()
+        in_vietnamese(page, "journey-2a-approver-writes-the-comment")
         page.locator(".modal textarea[name='comment']").fill(REJECTION)
         page.locator(".modal button[type='submit']").click()
         page.wait_for_load_state("networkidle")
-        save_screenshot(page, "journey-2-approver-rejected")
+        in_vietnamese(page, "journey-2-approver-rejected")
 
     def editor_revises_and_resubmits(browser, page_id):
         page = log_in(browser, base, "bientap")
@@ -77,10 +88,10 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
         assert banner.is_visible()  # above the form, not behind the workflow history
         assert "duyet yêu cầu sửa lúc" in banner.inner_text()
         assert REJECTION in banner.inner_text()
-        save_screenshot(page, "journey-3a-editor-reads-the-comment")
+        in_vietnamese(page, "journey-3a-editor-reads-the-comment")
         page.fill("#id_summary", "Hội thảo có 25 đơn vị tham dự.")
         main_action(page, "action-submit")
-        save_screenshot(page, "journey-3-editor-resubmitted")
+        in_vietnamese(page, "journey-3-editor-resubmitted")
 
     def approver_compares_and_approves(browser, page_id):
         page = log_in(browser, base, "duyet")
@@ -89,11 +100,11 @@ def test_editor_submits_approver_rejects_then_approves_reader_sees(live_server, 
         page.get_by_role("link", name="So với bản đã trả lại").click()
         page.wait_for_load_state("networkidle")
         assert "25 đơn vị tham dự" in page.locator(".comparison .addition").first.inner_text()
-        save_screenshot(page, "journey-4a-approver-compares")
+        in_vietnamese(page, "journey-4a-approver-compares")
         page.goto(f"{base}/admin/")
         dashboard_action(page, "Phê duyệt")
         page.wait_for_load_state("networkidle")
-        save_screenshot(page, "journey-4-approver-approved")
+        in_vietnamese(page, "journey-4-approver-approved")
 
     def reader_reads(browser):
         page = browser.new_page()

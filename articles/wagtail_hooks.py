@@ -1,11 +1,9 @@
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from articles.models import ArticleIndexPage
 from articles.reports import MostReadReport, PublishedArticlesReport
+from home.reporting import register_report
 
 
 class WriteNewsPanel(Component):
@@ -33,30 +31,5 @@ def offer_to_write_news(request, panels):
     panels.insert(0, WriteNewsPanel())
 
 
-@hooks.register("register_admin_urls")
-def register_article_reports():
-    return [
-        path("bao-cao/tin-doc-nhieu/", MostReadReport.as_view(), name="report_most_read"),
-        path(
-            "bao-cao/tin-dang/",
-            PublishedArticlesReport.as_view(),
-            name="report_published_articles",
-        ),
-    ]
-
-
-@hooks.register("register_reports_menu_item")
-def most_read_menu_item():
-    return MenuItem(
-        _("Tin đọc nhiều nhất"), reverse("report_most_read"), icon_name="view", order=10
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def published_articles_menu_item():
-    return MenuItem(
-        _("Tin đăng theo chuyên mục, tác giả"),
-        reverse("report_published_articles"),
-        icon_name="doc-full",
-        order=11,
-    )
+register_report("bao-cao/tin-doc-nhieu/", MostReadReport, "report_most_read", order=10)
+register_report("bao-cao/tin-dang/", PublishedArticlesReport, "report_published_articles", order=11)

@@ -20,6 +20,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.media_forms import APPROVE_PERMISSION
 from home.models import AgencyLink, Person
+from home.reporting import register_report
+from home.reports import BrokenLinksReport, VisitsReport
 
 
 class AgencyLinkViewSet(SnippetViewSet):
@@ -139,7 +141,6 @@ def open_the_page_tree_at_the_home_page(request, menu_items):
 @hooks.register("register_admin_urls")
 def register_newsroom_urls():
     from home import admin_views
-    from home.reports import BrokenLinksReport, VisitsReport
 
     return [
         path("huong-dan-bien-tap/", admin_views.EditorGuideView.as_view(), name="editor_guide"),
@@ -147,8 +148,6 @@ def register_newsroom_urls():
         path("bi-tra-lai/", admin_views.SentBackView.as_view(), name="newsroom_sent_back"),
         path("cho-toi-duyet/", admin_views.WaitingForMeView.as_view(), name="newsroom_waiting"),
         path("lich-dang/", admin_views.ScheduledWeekView.as_view(), name="newsroom_scheduled"),
-        path("bao-cao/luot-truy-cap/", VisitsReport.as_view(), name="report_visits"),
-        path("bao-cao/lien-ket-hong/", BrokenLinksReport.as_view(), name="report_broken_links"),
         path(
             "van-ban-cho-duyet/",
             admin_views.DocumentsWaitingView.as_view(),
@@ -215,18 +214,10 @@ def department_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
-@hooks.register("register_reports_menu_item")
-def visits_menu_item():
-    return MenuItem(_("Lượt truy cập"), reverse("report_visits"), icon_name="view", order=12)
-
-
-@hooks.register("register_reports_menu_item")
-def broken_links_menu_item():
-    return MenuItem(
-        _("Liên kết hỏng"), reverse("report_broken_links"), icon_name="warning", order=13
-    )
-
-
 @hooks.register("insert_editor_js")
 def show_the_slug_under_the_title():
     return format_html('<script src="{}"></script>', static("js/admin-slug.js"))
+
+
+register_report("bao-cao/luot-truy-cap/", VisitsReport, "report_visits", order=12)
+register_report("bao-cao/lien-ket-hong/", BrokenLinksReport, "report_broken_links", order=13)

@@ -56,7 +56,8 @@ def columns(rows, *, title, width=360, height=180):
     if not rows:
         return ""
     peak = max(value for _, value in rows) or 1
-    slot = width / len(rows)
+    margin = 20 if len(rows) > MAX_LABELS else 0  # room for the first and last labels
+    slot = (width - 2 * margin) / len(rows)
     bar_width = min(slot * 0.6, 48)
     plot_height = height - 40
     # About 12 labelled columns fit; past that, every n-th carries its label and figure.
@@ -65,7 +66,7 @@ def columns(rows, *, title, width=360, height=180):
     for index, (label, value) in enumerate(rows):
         shown_value, shown_label = ("", "") if index % label_every else (value, label)
         bar_height = plot_height * value / peak
-        x = index * slot + (slot - bar_width) / 2
+        x = margin + index * slot + (slot - bar_width) / 2
         y = 18 + plot_height - bar_height
         centre = _n(x + bar_width / 2)
         bars.append(

@@ -28,6 +28,7 @@ from home.forms import GetFilterForm
 
 Row = SimpleNamespace
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 # A period longer than this is almost surely a typo; it would also read every row of a table.
 MAX_PERIOD_DAYS = 3 * 366
 
@@ -35,8 +36,12 @@ MAX_PERIOD_DAYS = 3 * 366
 class PeriodForm(GetFilterForm):
     """From and to dates (dd/mm/yyyy); by default the last 30 days up to today."""
 
-    tu = forms.DateField(label=_("Từ ngày"), required=False, input_formats=DATE_INPUT_FORMATS)
-    den = forms.DateField(label=_("Đến ngày"), required=False, input_formats=DATE_INPUT_FORMATS)
+    tu = forms.DateField(
+        label=_("Từ ngày"), required=False, input_formats=DATE_INPUT_FORMATS, widget=DATE_WIDGET
+    )
+    den = forms.DateField(
+        label=_("Đến ngày"), required=False, input_formats=DATE_INPUT_FORMATS, widget=DATE_WIDGET
+    )
     default_days = 30
 
     def period(self):

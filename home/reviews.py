@@ -8,7 +8,7 @@ version they sent back, and against what readers see now.
 
     note = review_note(page, request.user)
     SentBack(reviewer=<duyet>, at=..., comment="Bổ sung số đơn vị tham dự.", task_name=...)
-    AwaitingYou(submitted_by=<bientap>, ..., compare_sent_back_url="/admin/pages/7/revisions/...")
+    Awaiting(for_you=True, submitted_by=<bientap>, ..., compare_sent_back_url="/admin/pages/7/...")
 """
 
 from dataclasses import dataclass

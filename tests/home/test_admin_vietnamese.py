@@ -142,6 +142,7 @@ class AdminInVietnameseTests(TestCase):
             page.get_workflow().start(page, cls.editor)
         task_state = Page.objects.get(pk=cls.sent_back.pk).current_workflow_task_state
         task_state.task.specific.on_action(task_state, cls.approver, "reject", comment="Sửa.")
+        cls.sent_back_state = task_state.workflow_state
         cls.image = ImageFactory(
             title="Hội nghị", collection=Collection.objects.get(name="Ảnh tin bài")
         )
@@ -165,6 +166,8 @@ class AdminInVietnameseTests(TestCase):
             f"/admin/pages/{waiting}/edit/",
             f"/admin/pages/add/articles/articlepage/{self.news.pk}/",
             f"/admin/pages/{page}/history/",
+            f"/admin/pages/{page}/workflow_history/",
+            f"/admin/pages/{page}/workflow_history/detail/{self.sent_back_state.pk}/",
             f"/admin/pages/{page}/revisions/compare/earliest...latest/",
             f"/admin/pages/{page}/usage/",
             f"/admin/pages/search/?q=tin&content_type={article_type.app_label}.articlepage",

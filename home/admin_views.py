@@ -8,35 +8,37 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.documents import get_document_model
 
 from home import newsroom
 from home.media_forms import APPROVE_PERMISSION
-from home.models.media import DocumentReview
 from home.pagination import paginate
 from home.reviews import sent_back_revision_ids
 
 
-class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
-    """The department's short guide for editors and approvers, in place of Wagtail's English
-    one: the way this portal's newsroom works, step by step."""
+class AdminScreen(WagtailAdminTemplateMixin, TemplateView):
+    """A screen of ours with the admin's header, its breadcrumbs ending at the screen's title."""
 
-    page_title = _("Hướng dẫn biên tập")
-    header_icon = "help"
-    template_name = "home/admin/editor_guide.html"
     _show_breadcrumbs = True
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
 
-class NewsroomListView(WagtailAdminTemplateMixin, TemplateView):
+class EditorGuideView(AdminScreen):
+    """The department's short guide for editors and approvers, in place of Wagtail's English
+    one: the way this portal's newsroom works, step by step."""
+
+    page_title = _("Hướng dẫn biên tập")
+    header_icon = "help"
+    template_name = "home/admin/editor_guide.html"
+
+
+class NewsroomListView(AdminScreen):
     """One of the newsroom's work lists (home.newsroom), a page of it at a time."""
 
     template_name = "home/admin/newsroom_list.html"
     header_icon = "list-ul"
     per_page = 30
-    _show_breadcrumbs = True
     list_kind = ""
     empty_text = ""
 
@@ -46,9 +48,6 @@ class NewsroomListView(WagtailAdminTemplateMixin, TemplateView):
     def prepare(self, rows):
         """The rows of one page, made ready to show (one query for all of them)."""
         return rows
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -106,24 +105,15 @@ class DocumentsWaitingView(NewsroomListView):
         return super().dispatch(request, *args, **kwargs)
 
     def rows(self):
-        return (
-            get_document_model()
-            .objects.filter(review_status=DocumentReview.WAITING)
-            .select_related("uploaded_by_user")
-            .order_by("created_at", "pk")
-        )
+        return newsroom.documents_waiting().select_related("uploaded_by_user")
 
 
-class ScheduledWeekView(WagtailAdminTemplateMixin, TemplateView):
+class ScheduledWeekView(AdminScreen):
     """What goes live and what expires, one week at a time (?tuan=2026-W48)."""
 
     page_title = _("Lịch đăng và hết hạn")
     header_icon = "calendar"
     template_name = "home/admin/scheduled_week.html"
-    _show_breadcrumbs = True
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def requested_week(self):
         """(year, week) asked for, or this week with a notice when the value is not a week."""

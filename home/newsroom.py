@@ -7,6 +7,7 @@ with it (the parent's title by path), and the people by join.
     my_drafts(user)        pages I own with changes not yet live and not in the workflow
     sent_back_states(user) my pages an approver sent back, with who, when and why
     waiting_for(user)      task states this user can approve, oldest first
+    documents_waiting()    documents waiting for an approver, oldest first
     scheduled_between(start, end)   (when, "go_live" | "expire", page) in that window
 """
 
@@ -17,6 +18,8 @@ from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+from home.models.media import DocumentReview, SiteDocument
 
 
 def page_content_type():
@@ -73,6 +76,12 @@ def waiting_for(user):
         )
         .select_related("workflow_state__requested_by", "revision__user", "task")
         .order_by("started_at", "pk")
+    )
+
+
+def documents_waiting():
+    return SiteDocument.objects.filter(review_status=DocumentReview.WAITING).order_by(
+        "created_at", "pk"
     )
 
 

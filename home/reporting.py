@@ -8,7 +8,8 @@ A report names its columns once; they head the table and the exported sheet alik
         report_columns = [("day", _("Ngày")), ("visitors", _("Khách"))]
         filter_form_class = PeriodForm
 
-        def rows(self, filters):
+        def rows(self, form):
+            start, end = form.period()
             return [Row(day=..., visitors=...), ...]
 """
 
@@ -60,7 +61,7 @@ class SiteReportView(ReportView):
     report_columns = []
     filter_form_class = None
     paginate_by = 50
-    # Dates as readers write them (05/6/2023) in the CSV; the XLSX keeps real dates.
+    # Dates as Vietnamese readers write them (05/06/2023) in the CSV; the XLSX keeps real dates.
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,
         datetime.date: {

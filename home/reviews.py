@@ -54,14 +54,15 @@ def review_note(page, user):
             task_name=task.name,
         )
     for_you = bool(task.get_actions(page, user))
-    sent_back = sent_back_revision_ids([state.pk]).get(state.pk)
+    # The comparisons are for the approver only; nobody else pays for the lookup.
+    sent_back = sent_back_revision_ids([state.pk]).get(state.pk) if for_you else None
     return Awaiting(
         for_you=for_you,
         submitted_by=task_state.revision.user if task_state.revision else state.requested_by,
         at=task_state.started_at,
         task_name=task.name,
         compare_sent_back_url=compare_url(page.pk, sent_back, task_state.revision_id)
-        if for_you and sent_back and task_state.revision_id
+        if sent_back and task_state.revision_id
         else "",
         compare_live_url=compare_url(page.pk, "live", task_state.revision_id)
         if for_you and page.live and task_state.revision_id

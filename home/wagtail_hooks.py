@@ -108,7 +108,8 @@ class HomeFirstExplorerMenuItem(ExplorerMenuItem):
         return explorable
 
     def get_context(self, request):
-        context = super().get_context(request)
+        # Wagtail's own would look up the explorable root a second time, only to be replaced.
+        context = MenuItem.get_context(self, request)
         if start := self.start_page(request):
             context["start_page_id"] = start.id
         return context
@@ -184,7 +185,6 @@ class NewsroomPanel(Component):
 
     def get_context_data(self, parent_context):
         from home import newsroom
-        from home.models import DocumentReview, SiteDocument
 
         user = parent_context["request"].user
         today = timezone.localdate()
@@ -195,9 +195,7 @@ class NewsroomPanel(Component):
             "sent_back": newsroom.sent_back_states(user).count(),
             "waiting": newsroom.waiting_for(user).count(),
             "can_approve_documents": can_approve_documents,
-            "documents_waiting": SiteDocument.objects.filter(
-                review_status=DocumentReview.WAITING
-            ).count()
+            "documents_waiting": newsroom.documents_waiting().count()
             if can_approve_documents
             else 0,
             "scheduled": len(newsroom.scheduled_between(start, end)),

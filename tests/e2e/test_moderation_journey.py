@@ -31,8 +31,25 @@ def log_in(browser, base_url, username):
 
 def in_vietnamese(page, screen):
     """Save the screen for people to look at, after checking it shows no English phrase."""
+    html = settled_content(page)
     save_screenshot(page, screen)
-    assert english_found(shown_text(page.content()), english_phrases()) == [], screen
+    assert english_found(shown_text(html), english_phrases()) == [], screen
+
+
+def settled_content(page, attempts=20):
+    """The page's HTML once it has stopped navigating: the dashboard reloads itself after a
+    workflow action, and Playwright refuses to read a page in the middle of that."""
+    from playwright.sync_api import Error
+
+    for _ in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            return page.content()
+        except Error as error:
+            if "navigating" not in str(error):
+                raise
+            page.wait_for_timeout(250)
+    raise AssertionError(f"the page was still navigating after {attempts} tries")
 
 
 def main_action(page, name):

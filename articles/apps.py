@@ -8,7 +8,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.feeds import feed_addresses
-        from home.caching import listing_address_providers
+        from core.caching import listing_address_providers
 
         if feed_addresses not in listing_address_providers:
             listing_address_providers.append(feed_addresses)

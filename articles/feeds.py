@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles import selectors
-from home.models import SiteSettings
+from core.site_settings import site_settings_for
 
 FEED_FORMATS = ("rss", "atom")
 
@@ -30,7 +30,7 @@ class RssNewsFeed(Feed):
         self.section = section
 
     def get_object(self, request, *args, **kwargs):
-        site_settings = SiteSettings.for_request(request)
+        site_settings = site_settings_for(request)
         return FeedSource(site_settings.department_full_name, self.section)
 
     def title(self, source):

@@ -17,12 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.db import update_or_insert
-from home.models import VietnameseSlugMixin
-from home.pagination import paginate
-from home.routing import RoutedPageMixin
-from home.saving import SavableMixin
+from core.blocks import BaseStreamBlock
+from core.counters import update_or_insert
+from core.pages import SitePage, site_address
+from core.pagination import paginate
+from core.saving import SavableMixin
 
 ARTICLES_PER_PAGE = 10
 OTHER_ARTICLES_PER_PAGE = 10
@@ -31,7 +30,7 @@ OTHER_ARTICLES_PARAM = "tin-khac"
 VIEW_WINDOW_SECONDS = 30 * 60
 
 
-class ArticleIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, SitePage):
     """A news section: "Tin tức - Sự kiện", "Thông báo", "Hoạt động KH&CN"."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=600)
@@ -44,6 +43,9 @@ class ArticleIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, 
     class Meta:
         verbose_name = _("chuyên mục tin")
         verbose_name_plural = _("chuyên mục tin")
+
+    def lead_text(self):
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         from articles.selectors import article_list
@@ -77,7 +79,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
+class ArticlePage(SavableMixin, SitePage):
     summary = models.TextField(
         _("tóm tắt"),
         blank=True,
@@ -127,10 +129,39 @@ class ArticlePage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     served_with = ("lead_image",)
+    schema_type = "NewsArticle"
 
     class Meta:
         verbose_name = _("tin bài")
         verbose_name_plural = _("tin bài")
+
+    def lead_text(self):
+        return self.summary
+
+    def social_image(self):
+        return self.lead_image
+
+    def published_date(self):
+        return self.published_on
+
+    def schema_fields(self, request, meta, site_settings):
+        """Headline, dates, author (the byline, else the department), publisher, image."""
+        department = {"@type": "GovernmentOrganization", "name": site_settings.department_full_name}
+        fields = {
+            "headline": self.title,
+            "description": meta["description"],
+            "datePublished": self.published_on.isoformat(),
+            "mainEntityOfPage": meta["canonical"],
+            "author": (
+                {"@type": "Person", "name": self.author_line} if self.author_line else department
+            ),
+            "publisher": {**department, "url": site_address(request, "/")},
+        }
+        if self.modified_at():
+            fields["dateModified"] = self.modified_at().isoformat()
+        if meta["image"]:
+            fields["image"] = [meta["image"]["url"]]
+        return fields
 
     def clean(self):
         super().clean()

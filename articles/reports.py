@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage, ArticleViewDay
-from home.forms import GetFilterForm
-from home.newsroom import with_section
-from home.reporting import PeriodForm, Row, SiteReportView
+from core.filters import GetFilterForm
+from core.newsroom import with_section
+from core.reporting import PeriodForm, Row, SiteReportView
 
 MOST_READ_LIMIT = 100
 

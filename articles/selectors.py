@@ -7,8 +7,8 @@ from django.db.models.functions import Mod, RowNumber
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
-from home.frame_cache import remembered, with_addresses
-from home.visibility import private_q, restricted_paths
+from core.frame_cache import remembered, with_addresses
+from core.visibility import private_q, restricted_paths
 
 HOME_LEAD_COUNT = 5
 HOME_SECTION_SIZE = 5
@@ -27,7 +27,7 @@ def _with_renditions(queryset):
 
 def _public_articles(paths=None):
     private = private_q(paths)
-    return ArticlePage.objects.live().exclude(private).order_by(*SORT_KEY)
+    return ArticlePage.objects.readable(private=private).order_by(*SORT_KEY)
 
 
 # Counting a section's articles reads all of them (35 ms at 100,000): the count (and the cuts
@@ -111,7 +111,7 @@ def _cuts_of(articles):
 def _section_kept(section_path, what, compute, tag=None):
     """`compute()` for the section's articles (their number, their cuts), kept with the frame:
     any page saved, published, unpublished, moved or deleted, or a view restriction, starts a new
-    generation (home/frame_cache.py)."""
+    generation (core/frame_cache.py)."""
     tag_part = hashlib.sha256((tag or "").encode()).hexdigest()[:16]
     return remembered(f"section-articles-{what}:{section_path}:{tag_part}", compute)
 
@@ -187,8 +187,7 @@ def _section_columns(home):
     restricted = restricted_paths()
     sections = list(
         ArticleIndexPage.objects.child_of(home)
-        .live()
-        .exclude(private_q(restricted))
+        .readable(private=private_q(restricted))
         .order_by("path")
     )
     return [

@@ -3,7 +3,7 @@ from wagtail.admin.ui.components import Component
 
 from articles.models import ArticleIndexPage
 from articles.reports import MostReadReport, PublishedArticlesReport
-from home.reporting import register_report
+from core.reporting import register_report
 
 
 class WriteNewsPanel(Component):

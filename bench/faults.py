@@ -56,7 +56,7 @@ def prepare(env):
     manage(
         env, "shell", "-c",
         "from django.contrib.auth import get_user_model; from django.contrib.auth.models import "
-        "Group; from home.roles import EDITORS_GROUP; u = get_user_model().objects.create_user("
+        "Group; from core.roles import EDITORS_GROUP; u = get_user_model().objects.create_user("
         f"'{EDITOR}', 'bt@example.invalid', '{PASSWORD}'); "
         "u.groups.add(Group.objects.get(name=EDITORS_GROUP))",
     )  # fmt: skip

@@ -75,7 +75,7 @@ QUERIES = [
 
 def load_articles(section, count, rng, ground_truth):
     """Insert `count` articles under `section` in bulk (indexed) and record their words."""
-    from articles.bench_content import create_articles
+    from demo.bench.articles import create_articles
     from search.terms import fold, words
 
     started = time.perf_counter()

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home import newsroom
+from core import newsroom
+from core.pagination import paginate
 from home.media_forms import APPROVE_PERMISSION
-from home.pagination import paginate
+from home.models import SiteDocument
 from home.reviews import sent_back_revision_ids
 
 
@@ -34,7 +35,7 @@ class EditorGuideView(AdminScreen):
 
 
 class NewsroomListView(AdminScreen):
-    """One of the newsroom's work lists (home.newsroom), a page of it at a time."""
+    """One of the newsroom's work lists (core.newsroom), a page of it at a time."""
 
     template_name = "home/admin/newsroom_list.html"
     header_icon = "list-ul"
@@ -105,7 +106,7 @@ class DocumentsWaitingView(NewsroomListView):
         return super().dispatch(request, *args, **kwargs)
 
     def rows(self):
-        return newsroom.documents_waiting().select_related("uploaded_by_user")
+        return SiteDocument.waiting_for_review().select_related("uploaded_by_user")
 
 
 class ScheduledWeekView(AdminScreen):

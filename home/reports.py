@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home import charts
+from core import charts
+from core.reporting import PeriodForm, Row, SiteReportView
 from home.link_checker import broken_internal_links
 from home.models import ExternalLink, VisitorDay
-from home.reporting import PeriodForm, Row, SiteReportView
 
 
 class VisitsForm(PeriodForm):

@@ -2,10 +2,10 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.visibility import readable_pages
-from home.visitors import is_bot
+from core.visibility import site_pages
+from core.visitors import is_bot
 from home.visits import (
     VISITOR_COOKIE,
     VISITOR_COOKIE_MAX_AGE,
@@ -24,7 +24,7 @@ def _readable_page(request, raw_id):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return readable_pages(Page.objects, site).filter(pk=int(raw_id)).specific().first()
+    return site_pages().readable(site).filter(pk=int(raw_id)).specific().first()
 
 
 @csrf_exempt  # sent by every page, which carries no token so that it can be cached

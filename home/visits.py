@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from home.db import update_or_insert
+from core.counters import update_or_insert
 from home.models import VisitorDay
 
 VISITOR_COOKIE = "khach"

@@ -18,9 +18,9 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.reporting import register_report
 from home.media_forms import APPROVE_PERMISSION
-from home.models import AgencyLink, Person
-from home.reporting import register_report
+from home.models import AgencyLink, Person, SiteDocument
 from home.reports import BrokenLinksReport, VisitsReport
 
 
@@ -184,7 +184,7 @@ class NewsroomPanel(Component):
     template_name = "home/admin/newsroom_panel.html"
 
     def get_context_data(self, parent_context):
-        from home import newsroom
+        from core import newsroom
 
         user = parent_context["request"].user
         today = timezone.localdate()
@@ -195,7 +195,7 @@ class NewsroomPanel(Component):
             "sent_back": newsroom.sent_back_states(user).count(),
             "waiting": newsroom.waiting_for(user).count(),
             "can_approve_documents": can_approve_documents,
-            "documents_waiting": newsroom.documents_waiting().count()
+            "documents_waiting": SiteDocument.waiting_for_review().count()
             if can_approve_documents
             else 0,
             "scheduled": len(newsroom.scheduled_between(start, end)),

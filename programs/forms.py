@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import GetFilterForm
-from home.visibility import private_q
+from core.filters import GetFilterForm
 from programs.models import (
     Organization,
     ProgramPage,
@@ -68,7 +67,7 @@ class RegistryFilterForm(GetFilterForm):
     def __init__(self, data, *, registry):
         super().__init__(data)
         self.fields["program"].queryset = (
-            ProgramPage.objects.live().exclude(private_q()).child_of(registry).order_by("title")
+            ProgramPage.objects.readable().child_of(registry).order_by("title")
         )
         self.fields["host"].queryset = Organization.objects.filter(
             hosted_tasks__isnull=False

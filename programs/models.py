@@ -18,10 +18,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
-from home.models import VietnameseSlugMixin
-from home.routing import RoutedPageMixin
-from home.saving import SavableMixin
+from core.blocks import BaseStreamBlock
+from core.pages import SitePage
+from core.saving import SavableMixin
 
 
 class TaskKind(models.TextChoices):
@@ -102,7 +101,7 @@ class ResearchField(models.Model):
         return self.name
 
 
-class ProgramIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
+class ProgramIndexPage(RoutablePageMixin, SitePage):
     """The public registry of programs and tasks, with filters and open-data exports."""
 
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=800)
@@ -115,6 +114,9 @@ class ProgramIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, 
     class Meta:
         verbose_name = _("danh mục nhiệm vụ KH&CN")
         verbose_name_plural = _("danh mục nhiệm vụ KH&CN")
+
+    def lead_text(self):
+        return self.intro
 
     @path("")
     def registry(self, request):
@@ -135,7 +137,7 @@ class ProgramIndexPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, 
         return export_json(request, self)
 
 
-class ProgramPage(RoutedPageMixin, VietnameseSlugMixin, Page):
+class ProgramPage(SitePage):
     """A program grouping tasks, e.g. Chương trình Nông thôn miền núi."""
 
     summary = models.TextField(_("tóm tắt"), blank=True, max_length=1000)
@@ -166,6 +168,9 @@ class ProgramPage(RoutedPageMixin, VietnameseSlugMixin, Page):
         verbose_name = _("chương trình")
         verbose_name_plural = _("chương trình")
 
+    def lead_text(self):
+        return self.summary
+
     @property
     def period(self):
         return f"{self.start_year} - {self.end_year}"
@@ -183,7 +188,7 @@ class ProgramPage(RoutedPageMixin, VietnameseSlugMixin, Page):
         return context
 
 
-class TaskPage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
+class TaskPage(SavableMixin, SitePage):
     """A science and technology task: a research topic (đề tài), a project (dự án)..."""
 
     code = models.CharField(
@@ -289,6 +294,9 @@ class TaskPage(SavableMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
     class Meta:
         verbose_name = _("nhiệm vụ KH&CN")
         verbose_name_plural = _("nhiệm vụ KH&CN")
+
+    def lead_text(self):
+        return self.summary
 
     def clean(self):
         super().clean()

@@ -1,9 +1,8 @@
 """Queries for the registry: each view costs a fixed number of queries however many tasks exist."""
 
 from django.db.models import Count, Q
-from wagtail.models import Page
 
-from home.visibility import private_q
+from core.visibility import site_pages
 from programs.forms import SORTS
 from programs.models import ProgramPage, TaskPage, TaskStatus
 
@@ -13,7 +12,7 @@ STATUS_ORDER = [status for status, _ in TaskStatus.choices]
 def registry_tasks(registry, filters, *, ignore=()):
     """Live, public tasks in the registry matching `filters` (see RegistryFilterForm); the filter
     names in `ignore` are left out (the status counts ignore the status filter)."""
-    tasks = TaskPage.objects.live().exclude(private_q()).descendant_of(registry)
+    tasks = TaskPage.objects.readable().descendant_of(registry)
     active = {name: value for name, value in filters.items() if name not in ignore}
     if query := active.get("q"):
         tasks = tasks.filter(Q(title__icontains=query) | Q(code__icontains=query))
@@ -64,8 +63,7 @@ def programs_by_path(registry):
     """Each live program under the registry by its tree path: a task's program is its parent."""
     return {
         program.path: program
-        for program in ProgramPage.objects.live()
-        .exclude(private_q())
+        for program in ProgramPage.objects.readable()
         .child_of(registry)
         .only("id", "title", "url_path", "path", "depth")
     }
@@ -79,9 +77,7 @@ def attach_programs(tasks, programs):
 
 def program_overview(program):
     tasks = list(
-        with_listing_relations(
-            TaskPage.objects.live().exclude(private_q()).child_of(program).order_by("code", "pk")
-        )
+        with_listing_relations(TaskPage.objects.readable().child_of(program).order_by("code", "pk"))
     )
     by_status = dict.fromkeys(STATUS_ORDER, 0)
     for task in tasks:
@@ -96,8 +92,7 @@ def program_overview(program):
 def task_details(task):
     article_ids = [link.article_id for link in task.related_articles.all()]
     articles = {
-        page.pk: page
-        for page in Page.objects.live().exclude(private_q()).filter(pk__in=article_ids).specific()
+        page.pk: page for page in site_pages().readable().filter(pk__in=article_ids).specific()
     }
     return {
         "decisions": sorted(

@@ -8,8 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from home import charts
-from home.pagination import paginate
+from core import charts
+from core.pagination import paginate
 from programs.forms import RegistryFilterForm
 from programs.models import TaskKind, TaskLevel, TaskStatus
 from programs.selectors import (

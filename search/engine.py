@@ -36,8 +36,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 
-from home.models.library import public_documents
-from home.visibility import private_q, readable_pages
+from core.visibility import private_q, site_pages
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 EXACT_MATCH = 4
@@ -350,7 +349,7 @@ class SiteSearch:
     @cached_property
     def library(self):
         library_model = apps.get_model("home", "DocumentLibraryPage")
-        return library_model.objects.live().exclude(private_q()).in_site(self.site).first()
+        return library_model.objects.readable().in_site(self.site).first()
 
     def _items(self, kind):
         """The visible items of `kind`, each with its `sort_date` and its index entry's columns;
@@ -363,17 +362,20 @@ class SiteSearch:
         if kind.documents:
             if self.library is None:
                 return None  # without a library page, documents have no public address
-            items = public_documents().annotate(
-                sort_date=Coalesce("issued_on", TruncDate("created_at"))
+            items = (
+                get_document_model()
+                .objects.readable()
+                .annotate(sort_date=Coalesce("issued_on", TruncDate("created_at")))
             )
         elif kind.date_field:
             (model,) = _page_models(kind)
-            items = readable_pages(model.objects, self.site, self._private).annotate(
+            items = model.objects.readable(self.site, self._private).annotate(
                 sort_date=F(kind.date_field)
             )
         else:
             items = (
-                readable_pages(Page.objects, self.site, self._private)
+                site_pages()
+                .readable(self.site, self._private)
                 .filter(content_type_id__in=_content_type_ids(kind))
                 .annotate(sort_date=TruncDate("first_published_at"))
             )
@@ -514,7 +516,7 @@ def suggestions(terms, *, site, limit=8):
     """Live, public pages whose titles start like the query (its last word taken as a prefix),
     those spelled as typed first, then the newest."""
     search_matcher = matcher()
-    pages = search_matcher.with_entries(readable_pages(Page.objects, site))
+    pages = search_matcher.with_entries(site_pages().readable(site))
     reader = TierReader(
         pages.values_list("pk"),
         _content_type_ids(None),

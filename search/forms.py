@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import GetFilterForm
+from core.filters import GetFilterForm
 from search.engine import KINDS
 
 # Longer queries are cut, not refused: nobody types more, and the reader still gets an answer.

@@ -4,9 +4,8 @@ Editors write the term once, usually with diacritics; readers type it either way
 applies when the reader's query and the promoted term fold to the same words."""
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
 
-from home.visibility import private_q
+from core.visibility import site_pages
 from search.terms import QueryTerms
 
 
@@ -32,8 +31,8 @@ def promotions_for(query, *, site):
         .order_by("sort_order", "pk")
     )
     visible_pages = set(
-        Page.objects.live()
-        .exclude(private_q())
+        site_pages()
+        .readable()
         .in_site(site)
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)

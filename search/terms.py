@@ -17,7 +17,7 @@ folded get a copy, so text typed without diacritics is not counted twice.
 import re
 import unicodedata
 
-from home.text import fold_diacritics
+from core.text import fold_diacritics
 
 # Index tokenizers keep letters and digits together; the marker must survive them, so it is made
 # of letters no Vietnamese or English word starts with.

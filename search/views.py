@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
-from home.pagination import paginate
-from home.templatetags.site_tags import vn_number
-from home.visitors import is_bot
+from core.pagination import paginate
+from core.text import vn_number
+from core.visitors import is_bot
 from search import engine
 from search.engine import KINDS, KINDS_BY_SLUG, SiteSearch, suggestions
 from search.forms import SearchForm

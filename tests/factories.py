@@ -5,8 +5,8 @@ import wagtail_factories
 from wagtail.images import get_image_model
 
 from articles.models import ArticleIndexPage, ArticlePage
+from core.text import vietnamese_slugify
 from home.models import ContactFormField, ContactPage, StandardPage
-from home.text import vietnamese_slugify
 from programs.models import (
     Organization,
     ProgramIndexPage,

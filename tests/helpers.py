@@ -41,7 +41,7 @@ def article_form_data(title, **fields):
     """What the admin's article form posts, for a minimal article."""
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-    from home.text import vietnamese_slugify
+    from core.text import vietnamese_slugify
 
     data = {
         "title": title,
@@ -86,7 +86,7 @@ def news_and_notices():
 
 def redis_cache(url):
     """CACHES for production's shared cache at `url`."""
-    return {"default": {"BACKEND": "home.resilient_cache.ResilientRedisCache", "LOCATION": url}}
+    return {"default": {"BACKEND": "core.resilient_cache.ResilientRedisCache", "LOCATION": url}}
 
 
 def database_url(name=None):

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.pages
+import core.pages
 import wagtail.fields
 from django.db import migrations, models
 
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'chuyên mục tin',
                 'verbose_name_plural': 'chuyên mục tin',
             },
-            bases=(home.models.pages.VietnameseSlugMixin, 'wagtailcore.page'),
+            bases=(core.pages.VietnameseSlugMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ArticlePage',
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'tin bài',
                 'verbose_name_plural': 'tin bài',
             },
-            bases=(home.models.pages.VietnameseSlugMixin, 'wagtailcore.page'),
+            bases=(core.pages.VietnameseSlugMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ArticleTag',

@@ -1,7 +1,7 @@
 vcl 4.1;
 
 # The front cache anonymous readers are served from. The app says what may be kept
-# (Cache-Control: public, s-maxage=...; see home/caching.py) and purges what a publish changes.
+# (Cache-Control: public, s-maxage=...; see core/caching.py) and purges what a publish changes.
 
 import std;
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import home.models.media
-import home.models.pages
+import core.pages
 import wagtail.contrib.routable_page.models
 from django.db import migrations, models
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'thư viện văn bản',
                 'verbose_name_plural': 'thư viện văn bản',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.pages.VietnameseSlugMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.pages.VietnameseSlugMixin, 'wagtailcore.page'),
         ),
         migrations.AddField(
             model_name='sitedocument',

@@ -3,8 +3,8 @@ go live on saving, so editors (whose work an approver checks) do not get them.""
 
 from django.db import migrations
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
-from home.roles import APPROVERS_GROUP
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.roles import APPROVERS_GROUP
 
 PERMISSIONS = ("add_agencylink", "change_agencylink", "delete_agencylink")
 

@@ -3,8 +3,8 @@ a change goes live on saving, without the approval pages go through."""
 
 from django.db import migrations
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
-from home.roles import APPROVERS_GROUP
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.roles import APPROVERS_GROUP
 
 PERMISSIONS = ("add_person", "change_person", "delete_person")
 

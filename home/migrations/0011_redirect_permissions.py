@@ -3,7 +3,7 @@ site's addresses keep leading readers and search engines to the new pages."""
 
 from django.db import migrations
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
 
 PERMISSIONS = ("add_redirect", "change_redirect", "delete_redirect")
 

@@ -3,7 +3,7 @@ goes to the English tree as a draft, and through the same approval as any page."
 
 from django.db import migrations
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
 
 PERMISSIONS = ("submit_translation",)
 

@@ -5,8 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
-from home.roles import APPROVERS_GROUP
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.roles import APPROVERS_GROUP
 
 
 def grant(apps, schema_editor):

@@ -14,7 +14,6 @@ from home.models.pages import (
     HomeFeaturedArticle,
     HomePage,
     StandardPage,
-    VietnameseSlugMixin,
 )
 from home.models.people import Person
 from home.models.settings import SiteSettings
@@ -37,6 +36,5 @@ __all__ = [
     "SiteRendition",
     "SiteSettings",
     "StandardPage",
-    "VietnameseSlugMixin",
     "VisitorDay",
 ]

@@ -10,27 +10,15 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
-from home.forms import GetFilterForm
-from home.models.media import DocumentReview, DocumentType
-from home.models.pages import VietnameseSlugMixin
-from home.pagination import paginate
-from home.routing import RoutedPageMixin
-from home.visibility import private_q
+from core.filters import GetFilterForm
+from core.pages import SitePage
+from core.pagination import paginate
+from core.visibility import site_pages
+from home.models.media import DocumentType
 
 DOCUMENTS_PER_PAGE = 20
-
-
-def public_documents():
-    """Approved documents outside every collection with a view restriction (and its
-    sub-collections)."""
-    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    hidden = Q()
-    for collection_path in restricted:
-        hidden |= Q(collection__path__startswith=collection_path)
-    documents = get_document_model().objects.filter(review_status=DocumentReview.APPROVED)
-    return documents.exclude(hidden) if hidden else documents
 
 
 class LibraryFilterForm(GetFilterForm):
@@ -62,7 +50,7 @@ def filter_documents(documents, filters):
     return documents.order_by(models.F("issued_on").desc(nulls_last=True), "-created_at", "-pk")
 
 
-class DocumentLibraryPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixin, Page):
+class DocumentLibraryPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("lời dẫn"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -74,9 +62,12 @@ class DocumentLibraryPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixi
         verbose_name = _("thư viện văn bản")
         verbose_name_plural = _("thư viện văn bản")
 
+    def lead_text(self):
+        return self.intro
+
     @path("")
     def library(self, request):
-        documents = public_documents()
+        documents = get_document_model().objects.readable()
         issuers = list(
             documents.exclude(issuer="")
             .order_by("issuer")
@@ -103,7 +94,7 @@ class DocumentLibraryPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixi
 
     @path("<int:document_id>/")
     def document_detail(self, request, document_id):
-        document = public_documents().filter(pk=document_id).first()
+        document = get_document_model().objects.readable().filter(pk=document_id).first()
         if document is None:
             raise Http404
         context = self.get_context(request)
@@ -119,8 +110,8 @@ class DocumentLibraryPage(RoutablePageMixin, RoutedPageMixin, VietnameseSlugMixi
             .values_list("object_id", flat=True)
         )
         return list(
-            Page.objects.live()
-            .exclude(private_q())
+            site_pages()
+            .readable()
             .filter(pk__in=[int(pk) for pk in page_ids])
             .order_by("-first_published_at")[:20]
         )

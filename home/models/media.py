@@ -7,9 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
@@ -115,7 +116,23 @@ DOCUMENT_SIGNATURES = {
 }  # fmt: skip
 
 
+class SiteDocumentQuerySet(DocumentQuerySet):
+    def readable(self):
+        """What a reader may open: approved documents outside every collection with a view
+        restriction (and its sub-collections)."""
+        from wagtail.models import CollectionViewRestriction
+
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        hidden = Q()
+        for collection_path in restricted:
+            hidden |= Q(collection__path__startswith=collection_path)
+        documents = self.filter(review_status=DocumentReview.APPROVED)
+        return documents.exclude(hidden) if hidden else documents
+
+
 class SiteDocument(AbstractDocument):
+    objects = SiteDocumentQuerySet.as_manager()
+
     file = models.FileField(_("tệp"), upload_to="documents", storage=private_document_storage)
     number = models.CharField(
         _("số, ký hiệu"),
@@ -221,6 +238,11 @@ class SiteDocument(AbstractDocument):
                     % {"extension": extension}
                 }
             )
+
+    @classmethod
+    def waiting_for_review(cls):
+        """Documents waiting for an approver, oldest first (the approvers' list)."""
+        return cls.objects.filter(review_status=DocumentReview.WAITING).order_by("created_at", "pk")
 
     @property
     def is_approved(self):

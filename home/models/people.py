@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.people import PersonGroup
+from core.people import PersonGroup
 
 
 class Person(models.Model):

@@ -6,7 +6,7 @@ from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from home.frame_cache import remembered
+from core.frame_cache import remembered
 
 
 @register_setting(icon="site")

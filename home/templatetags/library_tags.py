@@ -1,9 +1,7 @@
 from django import template
 
-from home.frame_cache import remembered
-from home.models import DocumentLibraryPage
-from home.models.library import public_documents
-from home.visibility import private_q
+from core.frame_cache import remembered
+from home.models import DocumentLibraryPage, SiteDocument
 
 register = template.Library()
 
@@ -15,9 +13,9 @@ def latest_documents(context, home):
     """The newest documents of the library, for the home page's side column."""
     library = remembered(
         f"library-of:{home.pk}",
-        lambda: DocumentLibraryPage.objects.child_of(home).live().exclude(private_q()).first(),
+        lambda: DocumentLibraryPage.objects.child_of(home).readable().first(),
     )
     if library is None:
         return {"library": None}
-    documents = public_documents().order_by("-issued_on", "-pk")[:LATEST_SIZE]
+    documents = SiteDocument.objects.readable().order_by("-issued_on", "-pk")[:LATEST_SIZE]
     return {"request": context.get("request"), "library": library, "documents": list(documents)}

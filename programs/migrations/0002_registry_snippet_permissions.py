@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
+from core.role_permissions import grant_to_editorial_groups, revoke_from_editorial_groups
 
 SNIPPET_PERMISSIONS = (
     "add_organization",

@@ -1,7 +1,6 @@
 from django import template
 
-from home.frame_cache import remembered
-from home.visibility import private_q
+from core.frame_cache import remembered
 from programs.models import ProgramIndexPage, TaskStatus
 from programs.selectors import registry_tasks, status_counts
 
@@ -16,7 +15,7 @@ def registry_highlights(context, home):
     """The home page's window on the registry: tasks by status and a few current ones."""
     registry = remembered(
         f"registry-of:{home.pk}",
-        lambda: ProgramIndexPage.objects.child_of(home).live().exclude(private_q()).first(),
+        lambda: ProgramIndexPage.objects.child_of(home).readable().first(),
     )
     if registry is None:
         return {"registry": None}

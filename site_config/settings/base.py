@@ -21,13 +21,15 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # First, so that its purge handlers are connected before `home` takes them over
-    # (home/caching.py).
+    # First, so that its purge handlers are connected before `core` takes them over
+    # (core/invalidation.py).
     "wagtail.contrib.frontend_cache",
+    "core",
     "home",
     "articles",
     "programs",
     "search.apps.SearchConfig",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -62,11 +64,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.content_security.SiteCSPMiddleware",
+    "core.content_security.SiteCSPMiddleware",
     # Above the session and CSRF middleware, so that it sees the cookies they set.
-    "home.caching.CacheHeadersMiddleware",
-    "home.frame_cache.FrameGenerationMiddleware",
-    "home.routing.KnownSitesMiddleware",
+    "core.caching.CacheHeadersMiddleware",
+    "core.frame_cache.FrameGenerationMiddleware",
+    "core.routing.KnownSitesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,11 +126,11 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "home.visitors.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
 # The front servers in front of the app (nginx, Varnish): their X-Forwarded-For is believed,
-# nobody else's (home.visitors.client_ip). Addresses or networks, comma separated.
+# nobody else's (core.visitors.client_ip). Addresses or networks, comma separated.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -220,6 +222,8 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+# The department's details and contacts (core.site_settings).
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
 # Words are indexed as written ("simple": no English stemming or stop words, which would drop
 # Vietnamese syllables such as "an" or "so"); Vietnamese folding is done by `search.index`.
@@ -230,7 +234,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Wagtail's responsive wrapper is an inline style, which the Content-Security-Policy refuses; the
 # site's stylesheet sizes embedded video instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
-WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.StaffLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.StaffLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars from an outside service would leak who works in the admin; use the built-in one.
@@ -247,11 +251,11 @@ TAGGIT_CASE_INSENSITIVE = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Cache: Redis when REDIS_URL is set (shared by every app process: rate limits, counters), else
-# process memory. A Redis outage costs features, never pages (home/resilient_cache.py).
+# process memory. A Redis outage costs features, never pages (core/resilient_cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "home.resilient_cache.ResilientRedisCache",
+            "BACKEND": "core.resilient_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "sokhcn",
         }
@@ -295,7 +299,7 @@ VISITS_ONLINE_WINDOW_SECONDS = 300
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Content-Security-Policy (django-csp; home/content_security.py). Public pages: scripts, styles,
+# Content-Security-Policy (django-csp; core/content_security.py). Public pages: scripts, styles,
 # fonts and images from the site itself, and an inline script or style only with the response's
 # nonce; embedded video from https sites; the page in no one's frame. Those answers can be kept
 # by the front cache with their header, so a cached page repeats its nonce until it is purged:

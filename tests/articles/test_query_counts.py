@@ -17,7 +17,7 @@ from tests.helpers import fill_site_settings, home_page
 # Pinned figures for a returning reader (statistics and the frame cache warm): if one of them
 # grows, a listing has started querying per item. The request's locale (Wagtail's `localized`),
 # the home page and the way to the page are three of them; the site, menu, settings, latest
-# articles and the home page's section columns come from the frame cache (home/frame_cache.py).
+# articles and the home page's section columns come from the frame cache (core/frame_cache.py).
 HOME_QUERIES = 6
 INDEX_QUERIES = 6
 ARTICLE_QUERIES = 7

@@ -6,8 +6,8 @@ from django.test import TestCase
 from wagtail.models import PageViewRestriction, Workflow
 
 from articles.models import ArticleViews
+from core.roles import EDITORS_GROUP
 from home.models import HomeFeaturedArticle
-from home.roles import EDITORS_GROUP
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.factories import ArticlePageFactory
 from tests.helpers import make_staff, news_and_notices

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import article_form_data, home_page, make_staff, own_connection

@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from core.roles import EDITORS_GROUP
 from home.models import DocumentReview
-from home.roles import EDITORS_GROUP
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.helpers import STAFF_PASSWORD, fill_site_settings, make_staff
 

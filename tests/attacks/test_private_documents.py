@@ -7,7 +7,7 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.factories import READER_USER_AGENT
 from tests.helpers import make_staff

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.attacks.fingerprint import UnchangedDatabaseMixin
 from tests.helpers import make_staff
 from tests.home.test_images import image_bytes

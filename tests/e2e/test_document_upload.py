@@ -5,8 +5,8 @@ file stays out of readers' reach until an approver approves it on the document's
 from django.conf import settings
 from wagtail.documents import get_document_model
 
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentLibraryPage, DocumentReview
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
 from tests.helpers import home_page, make_staff

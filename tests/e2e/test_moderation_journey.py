@@ -7,7 +7,7 @@ import re
 from django.core import mail
 
 from articles.models import ArticlePage
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.e2e.conftest import save_screenshot, wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import STAFF_PASSWORD, home_page, make_staff

@@ -20,8 +20,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentReview, Person
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ImageFactory
 from tests.helpers import home_page, make_staff
 

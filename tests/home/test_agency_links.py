@@ -4,8 +4,8 @@ at once after a change, filled by the demo content."""
 from django.test import TestCase
 from django.urls import reverse
 
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import AgencyLink
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import READER_USER_AGENT
 from tests.helpers import fill_site_settings, make_staff
 

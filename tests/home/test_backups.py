@@ -15,7 +15,7 @@ from django.test import override_settings
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 
-from home import backups
+from core import backups
 from home.models import DocumentLibraryPage
 from tests.factories import (
     READER_USER_AGENT,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, WorkflowState
 
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,

@@ -6,7 +6,7 @@ from django.test import SimpleTestCase, override_settings
 
 REDIS = {
     "default": {
-        "BACKEND": "home.resilient_cache.ResilientRedisCache",
+        "BACKEND": "core.resilient_cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/15",
     }
 }

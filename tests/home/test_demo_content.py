@@ -8,8 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import ContactPage, SiteSettings, StandardPage
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from programs.models import ProgramPage, TaskPage
 from tests.factories import READER_USER_AGENT
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, UploadedFile
 
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentLibraryPage, DocumentReview
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import READER_USER_AGENT
 from tests.helpers import home_page, make_staff
 

@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale
 
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.factories import READER_USER_AGENT, StandardPageFactory
 from tests.helpers import fill_site_settings, home_page, make_staff
 

@@ -1,11 +1,11 @@
 """The frame around every page (menu, department details, newest articles, private pages) comes
-from the cache, and is never out of date after an editor's change (home/frame_cache.py)."""
+from the cache, and is never out of date after an editor's change (core/frame_cache.py)."""
 
 from django.core.cache import cache
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from home.frame_cache import GENERATION_KEY, frame_changed, remembered
+from core.frame_cache import GENERATION_KEY, frame_changed, remembered
 from tests.factories import READER_USER_AGENT, ArticlePageFactory, StandardPageFactory
 from tests.helpers import fill_site_settings, home_page, news_and_notices
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.admin_views import week_param
 from home.models import DocumentReview
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import home_page, make_staff
 

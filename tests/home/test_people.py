@@ -6,9 +6,9 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.people import PersonGroup
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import Person
-from home.people import PersonGroup
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import READER_USER_AGENT, ImageFactory, StandardPageFactory
 from tests.helpers import home_page, make_staff
 

@@ -5,7 +5,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import READER_USER_AGENT, ArticlePageFactory
 from tests.helpers import make_staff, news_and_notices
 

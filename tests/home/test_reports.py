@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticleViewDay, ArticleViews
+from core.roles import EDITORS_GROUP
 from home.link_checker import check_due_links
 from home.models import ExternalLink, VisitorDay
-from home.roles import EDITORS_GROUP
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import home_page, make_staff
 

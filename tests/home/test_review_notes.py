@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import home_page, make_staff
 

@@ -1,12 +1,12 @@
 """Readers reach every page by its address exactly as Wagtail's own routing would take them, the
-way read in one query (home/routing.py)."""
+way read in one query (core/routing.py)."""
 
 import pytest
 from django.http import Http404
 from django.test import RequestFactory, TestCase
 from wagtail.models import Page, PageViewRestriction
 
-from home.routing import route_by_slugs
+from core.routing import route_by_slugs
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from articles.models import ArticlePage
-from home.text import (
+from core.text import (
     VIETNAMESE_LETTERS,
     fold_diacritics,
     slug_fold_patterns,

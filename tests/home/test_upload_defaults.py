@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.roles import EDITORS_GROUP
+from core.roles import EDITORS_GROUP
 from tests.helpers import make_staff
 from tests.home.test_images import image_bytes
 

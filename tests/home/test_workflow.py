@@ -17,8 +17,8 @@ from wagtail.models import (
 )
 
 from articles.models import ArticlePage
-from home.roles import APPROVERS_GROUP, EDITORS_GROUP, WORKFLOW_NAME
-from home.text import vietnamese_slugify
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP, WORKFLOW_NAME
+from core.text import vietnamese_slugify
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import article_form_data, home_page, make_staff
 

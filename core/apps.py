@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Khung của cổng thông tin")
+
+    def ready(self):
+        from core import admin_forms, checks  # noqa: F401 (registers the deployment checks)
+        from core.invalidation import connect_invalidation
+
+        admin_forms.use_vietnamese_slug_input()
+        admin_forms.translate_redirect_filter()
+        connect_invalidation()

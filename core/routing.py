@@ -1,0 +1,144 @@
+"""Finding the page a reader asked for in one query instead of two per level.
+
+Wagtail walks an address level by level: each page finds its child by slug, then loads the
+child's own type (four queries to reach an article, more for a task), and before serving it
+reads the page's ancestors and their view restrictions again (two more). The site's home page
+routes instead: one query reads every page the address may pass through, with whether each is
+restricted, and only the page served is loaded in full. Pages that route for themselves
+(`RoutablePageMixin`: the registry, the document library) still get the rest of the address
+when one of their own routes matches it, as Wagtail would hand it to them."""
+
+import operator
+import pickle
+from functools import reduce
+
+from django.core.exceptions import DisallowedHost
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+
+from core.frame_cache import remembered
+
+
+class RoutedPageMixin:
+    """A page reached by `route_by_slugs` keeps what that query learnt: its ancestors (the
+    breadcrumbs) and whether any page on its way is restricted (Wagtail's privacy check)."""
+
+    # Foreign keys the page's template always shows, loaded with the page.
+    served_with = ()
+    route_ancestors = None
+    route_is_public = False
+
+    def get_view_restrictions(self):
+        # An alias also takes the restrictions of the page it copies: Wagtail's own reading.
+        if self.route_is_public and self.alias_of_id is None:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def breadcrumb_ancestors(self):
+        """The live ancestors below the tree's root, nearest last."""
+        if self.route_ancestors is not None:
+            return [page for page in self.route_ancestors if page.live]
+        return self.get_ancestors().live().filter(depth__gt=1).only("id", "title", "url_path")
+
+
+def _routes_itself(page, remaining):
+    """Whether `page` answers the rest of the address itself instead of through a child, decided
+    as Wagtail's `RoutablePageMixin.route` does: a live page whose own routes match."""
+    model = page.specific_class
+    if model is None or model.route is Page.route:
+        return False
+    get_resolver = getattr(model, "get_resolver", None)
+    if get_resolver is None:
+        return True  # routing of some other kind: it decides
+    if not page.live:
+        return False
+    try:
+        get_resolver().resolve("/" + "".join(f"{component}/" for component in remaining))
+    except Http404:
+        return False
+    return True
+
+
+def _served(page):
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    return model.objects.select_related(*getattr(model, "served_with", ())).get(pk=page.pk)
+
+
+def _pages_on_the_way(root, path_components):
+    """The root's ancestors and itself, and every page below it at the depth and with the slug
+    of one of the address's components (a slug is unique among siblings, not in the site, so a
+    few strangers may come too), each with whether it has a view restriction."""
+    above = [root.path[: depth * Page.steplen] for depth in range(1, root.depth + 1)]
+    steps = reduce(
+        operator.or_,
+        (
+            Q(depth=root.depth + number, slug=slug)
+            for number, slug in enumerate(path_components, start=1)
+        ),
+        Q(pk__in=[]),
+    )
+    return list(
+        Page.objects.filter(Q(path__in=above) | (Q(path__startswith=root.path) & steps))
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .order_by("depth")
+    )
+
+
+def route_by_slugs(root, request, path_components):
+    """What `Page.route` on `root` answers for `path_components`."""
+    candidates = _pages_on_the_way(root, path_components)
+    restricted = any(page.restricted for page in candidates if page.depth <= root.depth)
+    trail = [root]
+    remaining = list(path_components)
+    while remaining and (len(trail) == 1 or not _routes_itself(trail[-1], remaining)):
+        parent = trail[-1]
+        child = next(
+            (
+                page
+                for page in candidates
+                if page.depth == parent.depth + 1
+                and page.slug == remaining[0]
+                and page.path[: -Page.steplen] == parent.path
+            ),
+            None,
+        )
+        if child is None:
+            raise Http404
+        restricted = restricted or child.restricted
+        trail.append(child)
+        remaining.pop(0)
+    page = _served(trail[-1])
+    page.route_ancestors = trail[:-1]
+    page.route_is_public = not restricted
+    if page is root:
+        return Page.route(root, request, remaining)
+    page._cached_parent_obj = trail[-2]
+    return page.route(request, remaining)
+
+
+class KnownSitesMiddleware:
+    """Wagtail looks the request's site up with a query on every request (`Site.find_for_request`
+    keeps the answer on the request, as `_wagtail_site`). Sites and their root pages change only
+    with a new frame generation, so the answer comes from the frame cache. Hosts outside
+    ALLOWED_HOSTS are left to Django's own answer (400)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
+        port = request.get_port()
+        # Kept pickled: each request unpickles its own Site and root page (20 µs), which Wagtail
+        # and the routing are free to change.
+        kept = remembered(
+            f"site-for:{hostname}:{port}", lambda: pickle.dumps(Site._find_for_request(request))
+        )
+        request._wagtail_site = pickle.loads(kept)  # noqa: S301 (written by this code, above)
+        return self.get_response(request)

@@ -1,0 +1,124 @@
+"""The ways through the site every page shows: the menu, the breadcrumbs, the language switch,
+and page addresses read once per frame generation."""
+
+import copy
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from core.frame_cache import remembered, with_addresses
+from core.visibility import site_homes, site_pages
+
+register = template.Library()
+
+
+def _site_root(request):
+    """The site's home page in the language of the request (/en/: the English one, if made),
+    from the frame cache (`.localized` reads the locale table each time)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language = translation.get_language()
+    return remembered(f"home-in:{site.pk}:{language}", lambda: site.root_page.localized)
+
+
+def _menu_of(root):
+    """Pages shown in menus below `root`, each with its own menu children."""
+    menu_pages = (
+        site_pages()
+        .readable()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__in=(root.depth + 1, root.depth + 2))
+        .only("id", "title", "url_path", "path", "depth", "slug")
+        .order_by("path")
+    )
+    items = []
+    for page in menu_pages:
+        if page.depth == root.depth + 1:
+            page.menu_children = []
+            items.append(page)
+        elif items and page.path.startswith(items[-1].path):
+            items[-1].menu_children.append(page)
+    for item in items:
+        with_addresses([item, *item.menu_children])
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The site's menu, from the frame cache; kept on the request for the header and the
+    footer. Each item says whether the page shown is in its branch."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_main_menu", None)
+    if cached is not None:
+        return cached
+    root = _site_root(request)
+    if root is None:
+        return []
+    current_path = getattr(context.get("page"), "path", "")
+    items = []
+    for shared_item in remembered(f"menu:{root.pk}", lambda: _menu_of(root)):
+        item = copy.copy(shared_item)  # the cached items are every reader's
+        item.is_active = bool(current_path) and current_path.startswith(item.path)
+        items.append(item)
+    request._main_menu = items
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, page):
+    """A page's address: the one kept with the frame cache's copies (`with_addresses`), else
+    Wagtail's."""
+    href = getattr(page, "href", None)
+    if href is not None:
+        return href
+    return page.get_url(request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in the site's other languages, for the header's switch: its translation where one
+    is live, else that language's home page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    page = context.get("page")
+    current = translation.get_language()
+    homes = {home.language: home.prefix for home in site_homes(site)}
+    translated = {}
+    if isinstance(page, Page):
+        # Every language's version, the page's own too: pages sharing a translation key share
+        # this entry.
+        translated = remembered(
+            f"translations:{page.translation_key}",
+            lambda: {
+                version.locale.language_code: version.get_url()
+                for version in page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        )
+    return [
+        {"code": code, "name": name, "url": translated.get(code) or f"{homes[code]}/"}
+        for code, name in settings.LANGUAGES
+        if code != current and code in homes
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    return _site_root(request) if request else None
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    if hasattr(page, "breadcrumb_ancestors"):
+        ancestors = page.breadcrumb_ancestors()
+    else:
+        ancestors = page.get_ancestors().live().filter(depth__gt=1).only("id", "title", "url_path")
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}

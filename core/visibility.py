@@ -1,0 +1,98 @@
+"""What an anonymous reader may open: one definition for every surface that lists or counts
+pages outside Wagtail's own serving (listings, menus, search, the sitemap, the counters).
+
+Every call site asks the queryset: `SomePage.objects.readable(site)` for a page type of ours,
+`site_pages().readable(site)` for pages of any type. Readable means live, not expired, not at or
+below a page with a view restriction and, when a site is given, on that site (in any of its
+languages); without a site the caller has already narrowed the pages to one (`descendant_of`,
+`child_of` its home)."""
+
+from typing import NamedTuple
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+
+from core.frame_cache import remembered
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction: they and their descendants are private."""
+    return remembered(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def at_or_below(paths):
+    """Pages at or below any of the tree `paths`."""
+    pages = Q(pk__in=[])
+    for path in paths:
+        pages |= Q(path__startswith=path)
+    return pages
+
+
+def private_q(paths=None):
+    """Pages at or below any of `paths` (default: `restricted_paths()`): Wagtail's
+    `PageQuerySet.private_q()`, without its query on every call."""
+    return at_or_below(restricted_paths() if paths is None else paths)
+
+
+class SiteHome(NamedTuple):
+    """The site's home page in one language."""
+
+    path: str  # in the tree
+    url_path: str
+    language: str
+    prefix: str  # of its addresses: "" for the default language, else "/en"...
+
+
+def site_homes(site):
+    """The site's home page in each language: each is a translation of the site's root, beside
+    it under the tree's root."""
+
+    def homes():
+        translations = site.root_page.get_translations(inclusive=True).select_related("locale")
+        return [
+            SiteHome(
+                home.path,
+                home.url_path,
+                home.locale.language_code,
+                ""
+                if home.locale.language_code == settings.LANGUAGE_CODE
+                else f"/{home.locale.language_code}",
+            )
+            for home in translations
+        ]
+
+    return remembered(f"site-language-homes:{site.pk}", homes)
+
+
+def site_q(site):
+    """Pages of `site`, in every language."""
+    return at_or_below(home.path for home in site_homes(site))
+
+
+class ReadablePageQuerySet(PageQuerySet):
+    def readable(self, site=None, private=None):
+        """The pages of this queryset an anonymous reader may open. `private` (`private_q()`)
+        can be built once and passed in for several querysets."""
+        if private is None:
+            private = private_q()
+        now = timezone.now()
+        pages = (
+            self.live().exclude(private).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        )
+        if site is not None:
+            pages = pages.filter(site_q(site))
+        return pages
+
+
+class ReadablePageManager(PageManager.from_queryset(ReadablePageQuerySet)):
+    """The manager of every page type of ours (`core.pages.SitePage.objects`)."""
+
+
+def site_pages():
+    """Pages of every type (Wagtail's own `Page` too), with `readable()`."""
+    return ReadablePageQuerySet(Page).order_by("path")

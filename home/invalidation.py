@@ -1,0 +1,13 @@
+"""What a change of the site's own settings and snippets invalidates (`core.invalidation`)."""
+
+from core import invalidation
+
+
+def register_invalidation():
+    # The frame (header, footer) shows these on every page: a new frame generation for the app,
+    # and every page leaves the front cache.
+    invalidation.register("home.SiteSettings", frame=True, purge=invalidation.whole_site)
+    invalidation.register("home.AgencyLink", frame=True, purge=invalidation.whole_site)
+    # The staff directory block ("Danh sách cán bộ") reads people as the page is drawn: no frame
+    # value holds them, but any page's body may show them.
+    invalidation.register("home.Person", purge=invalidation.whole_site)

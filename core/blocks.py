@@ -1,4 +1,4 @@
-"""StreamField blocks shared by every page type (news, information pages, later the registry)."""
+"""StreamField blocks shared by every page type (information pages, news, programs and tasks)."""
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _

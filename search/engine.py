@@ -16,38 +16,42 @@ a common word matches most of 100,000 pages, and scoring them all took a second.
 - a kind with many matches is read tier by tier (`TierReader`): the seven-point hits newest
   first, then the six-point ones, and so on, each read stopping once a page is full.
 
-PostgreSQL's planner is steered where its estimates fail for text (`PostgresMatcher`); the
-figures are in bench/search.py's output and the notes beside each choice.
+The full-text conditions are in `search.matchers` (PostgreSQL's planner is steered where its
+estimates fail for text), the tier by tier reading in `search.tiers`; the figures are in
+bench/search.py's output and the notes beside each choice.
 """
 
-from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
-from wagtail.search.models import IndexEntry
 
 from core.visibility import private_q, site_pages
+from search.matchers import matcher
+from search.tiers import (
+    EXACT,
+    EXACT_MATCH,
+    EXACT_TITLE,
+    EXACT_TITLE_MATCH,
+    FOLDED_TITLE,
+    FOLDED_TITLE_MATCH,
+    MATCHES,
+    RELEVANCE_TIERS,
+    SUGGESTION_TIERS,
+    TierReader,
+)
 
-FTS_TABLE = "wagtailsearch_indexentry_fts"
-EXACT_MATCH = 4
-FOLDED_TITLE_MATCH = 2
-EXACT_TITLE_MATCH = 1
 # Counts are exact up to here; beyond it a reader sees "more than 1,000", can page through the
 # first 1,000 hits and is asked to refine the query.
 MAX_COUNTED = 1000
 # A kind with at most this many matches has each one scored; more are read tier by tier.
 SCORED_MATCHES = MAX_COUNTED
-ENTRY_SIZES_CACHE_KEY = "site-search:entries-per-content-type"
 
 
 @dataclass(frozen=True)
@@ -84,227 +88,6 @@ def _page_models(kind):
 
 def _content_type_ids(kind):
     return [ct.pk for ct in ContentType.objects.get_for_models(*_page_models(kind)).values()]
-
-
-class TextQuerySyntax:
-    """Writes a query's token groups in a full-text engine's syntax: tokens of a group are
-    alternatives, groups must all match, and the last group may be a prefix (suggestions)."""
-
-    QUOTE = OR = AND = PREFIX = ""
-
-    def _text_query(self, terms, *, folded, prefix):
-        groups = terms.token_groups(folded=folded)
-        parts = []
-        for position, tokens in enumerate(groups):
-            tail = self.PREFIX if prefix and position == len(groups) - 1 else ""
-            quoted = [f"{self.QUOTE}{token}{self.QUOTE}{tail}" for token in tokens]
-            parts.append("(" + self.OR.join(quoted) + ")")
-        return self.AND.join(parts)
-
-
-class PostgresMatcher(TextQuerySyntax):
-    """Conditions in PostgreSQL's tsquery syntax on an index entry's tsvector columns."""
-
-    QUOTE, OR, AND, PREFIX = "'", " | ", " & ", ":*"
-    COLUMNS = ("title", "body", "autocomplete")
-
-    def with_entries(self, items):
-        return items.alias(
-            **{f"entry_{column}": F(f"index_entries__{column}") for column in self.COLUMNS}
-        )
-
-    @contextmanager
-    def index_plans(self):
-        """Plan the queries inside on indexes only. The planner prices a sequential scan of the
-        index entries without the cost of reading each row's body vector and picks it for
-        common words (115 ms against 20 ms for the GIN index at 10,000 pages)."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            yield
-
-    @contextmanager
-    def row_by_row(self):
-        """Inside `index_plans`: check conditions on each row read instead of asking the GIN
-        indexes, which only bitmap scans use. For a batch of known rows, the planner's guess
-        that a query's words are rare (it takes them as independent) would otherwise fetch
-        every match."""
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
-        try:
-            yield
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_bitmapscan = on")
-
-    def condition(self, criterion, terms, *, prefix):
-        from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
-
-        text_query = self._text_query(terms, folded=criterion.folded, prefix=criterion.prefix)
-        # `title || body` is spelled as the expression index is, so that index serves it.
-        columns = [F(f"{prefix}{column}") for column in criterion.columns]
-        vector = columns[0]
-        for column in columns[1:]:
-            vector = CombinedExpression(vector, "||", column, output_field=SearchVectorField())
-        return SearchVectorExact(
-            vector, SearchQuery(text_query, search_type="raw", config="simple")
-        )
-
-
-class SQLiteMatcher(TextQuerySyntax):
-    """Conditions in FTS5 syntax: the index entry is among the FTS table's matches (tokenizer
-    set by our migration)."""
-
-    QUOTE, OR, AND, PREFIX = '"', " OR ", " AND ", "*"
-
-    def with_entries(self, items):
-        return items.alias(entry_id=F("index_entries__id"))
-
-    # SQLite reads the FTS matches once per query whatever the plan.
-    def index_plans(self):
-        return nullcontext()
-
-    def row_by_row(self):
-        return nullcontext()
-
-    def condition(self, criterion, terms, *, prefix):
-        text_query = self._text_query(terms, folded=criterion.folded, prefix=criterion.prefix)
-        match = "{" + " ".join(criterion.columns) + "} : (" + text_query + ")"
-        # The table name is a constant; the reader's words only ever travel as the parameter.
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-        return Q(**{f"{prefix}id__in": RawSQL(sql, [match])})  # noqa: S611
-
-
-def matcher():
-    return PostgresMatcher() if connection.vendor == "postgresql" else SQLiteMatcher()
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """A full-text condition: the query's exact or folded reading in some index columns."""
-
-    columns: tuple
-    folded: bool
-    prefix: bool = False
-
-
-MATCHES = Criterion(("title", "body"), folded=True)
-EXACT = Criterion(("title", "body"), folded=False)
-FOLDED_TITLE = Criterion(("title",), folded=True)
-EXACT_TITLE = Criterion(("title",), folded=False)
-# Relevance tiers, best first, each as the criteria its rows meet. Each tier's criteria also hold
-# for every better tier (an exact match is a folded match too), which `TierReader` relies on.
-RELEVANCE_TIERS = (
-    (EXACT_MATCH + FOLDED_TITLE_MATCH + EXACT_TITLE_MATCH, (EXACT_TITLE,)),
-    (EXACT_MATCH + FOLDED_TITLE_MATCH, (EXACT, FOLDED_TITLE)),
-    (EXACT_MATCH, (EXACT,)),
-    (FOLDED_TITLE_MATCH, (FOLDED_TITLE,)),
-    (0, (MATCHES,)),
-)
-SUGGESTION_TIERS = (
-    (1, (Criterion(("autocomplete",), folded=False, prefix=True),)),
-    (0, (Criterion(("autocomplete",), folded=True, prefix=True),)),
-)
-
-
-def _entries_per_content_type():
-    """How many index entries each content type has, remembered for ten minutes: it decides how
-    a kind is probed, never what is found."""
-    sizes = cache.get(ENTRY_SIZES_CACHE_KEY)
-    if sizes is None:
-        per_type = IndexEntry.objects.order_by().values_list("content_type_id")
-        sizes = dict(per_type.annotate(entries=Count("id")))
-        cache.set(ENTRY_SIZES_CACHE_KEY, sizes, 600)
-    return sizes
-
-
-class TierReader:
-    """Reads the first rows of `items` (a values_list queryset whose first value is the pk, with
-    index entries aliased by the matcher) in tier order, then `ordering`, without ranking every
-    match: a common word matches most of 100,000 pages.
-
-    Each tier is read on its own, newest first, and only while the better tiers have not filled
-    the window; they were then read whole, so `wanted` rows of a tier's criteria, less those
-    already seen, are enough. How a tier is read depends on how many index entries meet it,
-    which the full-text index tells at once for the index entries of `content_types`:
-
-    - up to `PROBED` entries: their items, newest first;
-    - more: the newest items a batch at a time, keeping those that meet it. A common tier fills
-      the window from the first batch; `MAX_WALKED` bounds the walk for a tier that is common
-      but old, which falls back to asking the full-text index.
-
-    The database's planner cannot make this choice itself: it assumes the words of a query are
-    independent, so "khoa học công nghệ" looks a hundred times rarer than it is."""
-
-    PROBED = 1000
-    WALK_BATCH = 400
-    MAX_WALKED = 4000
-    # Up to this many index entries of its types, a kind is probed row by row along the content
-    # type index (about 10 µs an entry); bigger kinds ask the GIN index, which costs up to 25 ms
-    # for a word on every page but never grows with the kind.
-    ROW_WISE_ENTRIES = 1000
-
-    def __init__(self, items, content_types, ordering, *, terms, matcher):
-        self.items = items
-        self.content_types = content_types
-        self.ordering = ordering
-        self.terms = terms
-        self.matcher = matcher
-
-    def condition(self, criteria, prefix="entry_"):
-        condition = Q()
-        for criterion in criteria:
-            condition &= self.matcher.condition(criterion, self.terms, prefix=prefix)
-        return condition
-
-    def read(self, tiers, wanted):
-        """The first `wanted` rows as (tier points, row)."""
-        chosen, seen = [], set()
-        for points, criteria in tiers:
-            if len(chosen) >= wanted:
-                break
-            rows = self.newest(criteria, wanted)
-            chosen += [(points, row) for row in rows if row[0] not in seen]
-            seen.update(row[0] for row in rows)
-        return chosen[:wanted]
-
-    @cached_property
-    def _probed_row_wise(self):
-        """Whether the kind is small enough to probe row by row (read once per reader, not per
-        tier: the sizes come from the shared cache)."""
-        sizes = _entries_per_content_type()
-        return sum(sizes.get(pk, 0) for pk in self.content_types) <= self.ROW_WISE_ENTRIES
-
-    def probe(self, criteria, limit):
-        """Ids of up to `limit` items whose index entries meet every criterion, visible or not,
-        straight from the full-text index."""
-        entries = IndexEntry.objects.filter(self.condition(criteria, prefix=""))
-        if self._probed_row_wise:
-            entries = entries.filter(content_type_id__in=self.content_types)
-        else:
-            # Compared as an expression, the content type cannot lead the planner to read every
-            # entry of the type along its B-tree index testing each one's text (47 ms for a
-            # word on a third of 10,000 pages), which it prefers to the GIN index.
-            entries = entries.alias(entry_type=F("content_type_id") + 0).filter(
-                entry_type__in=self.content_types
-            )
-        return [int(pk) for pk in entries.values_list("object_id", flat=True)[:limit]]
-
-    def newest(self, criteria, wanted):
-        """The newest `wanted` rows that meet every criterion."""
-        ordered = self.items.order_by(*self.ordering)
-        ids = self.probe(criteria, self.PROBED + 1)
-        if len(ids) <= self.PROBED:
-            return list(ordered.filter(pk__in=ids)[:wanted])
-        condition = self.condition(criteria)
-        rows = []
-        newest_ids = ordered.values_list("pk", flat=True)
-        with self.matcher.row_by_row():
-            for start in range(0, self.MAX_WALKED, self.WALK_BATCH):
-                batch = list(newest_ids[start : start + self.WALK_BATCH])
-                rows += ordered.filter(condition, pk__in=batch)[: wanted - len(rows)]
-                if len(rows) >= wanted or len(batch) < self.WALK_BATCH:
-                    return rows
-        return list(ordered.filter(condition)[:wanted])
 
 
 def _score(conditions):

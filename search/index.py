@@ -1,8 +1,9 @@
 """Search fields that store Vietnamese text the way `search.terms` matches it.
 
-Models declare their `search_fields` as usual and pass them through `vietnamese_search_fields`:
-every `SearchField` and `AutocompleteField` then indexes its words plus the marked folded copies,
-through Wagtail's own indexing (signals on publish, `update_index`), on every database backend.
+Models declare their `search_fields` as usual; when the apps are ready, `search.apps` passes every
+indexed model's fields through `vietnamese_search_fields`, so that each `SearchField` and
+`AutocompleteField` indexes its words plus the marked folded copies, through Wagtail's own
+indexing (signals on publish, `update_index`), on every database backend.
 """
 
 from modelsearch import index

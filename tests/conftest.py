@@ -1,18 +1,10 @@
 import os
-import socket
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
-from tests.helpers import redis_cache
-
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-
-
-def on_postgres():
-    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+from tests.helpers import REDIS_HOST, REDIS_PORT, on_postgres, redis_cache, redis_db, redis_is_up
 
 
 def pytest_collection_modifyitems(config, items):
@@ -36,21 +28,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def redis_db():
-    """Database 15 for the tests, 14 for the second parallel worker (pytest-xdist), and so on:
-    each worker empties its own."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    return 15 - int(worker.removeprefix("gw"))
-
-
-def redis_is_up():
-    try:
-        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture

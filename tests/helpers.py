@@ -1,9 +1,43 @@
+import os
 import smtplib
+import socket
 
+from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client
 from wagtail.models import Site
 
 from home.models import HomePage, SiteSettings
+from tests.factories import READER_USER_AGENT
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def on_postgres():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def redis_db():
+    """Database 15 for the tests, 14 for the second parallel worker (pytest-xdist), and so on:
+    each worker empties its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return 15 - int(worker.removeprefix("gw"))
+
+
+def redis_is_up():
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+class ReaderClient(Client):
+    """A reader's browser (a phone's user agent): counted as a visitor, unlike the test client's
+    default, which sends none and is taken for a robot."""
+
+    def __init__(self, *args, **defaults):
+        super().__init__(*args, **{"HTTP_USER_AGENT": READER_USER_AGENT, **defaults})
 
 
 def home_page():
@@ -86,7 +120,13 @@ def news_and_notices():
 
 def redis_cache(url):
     """CACHES for production's shared cache at `url`."""
-    return {"default": {"BACKEND": "core.resilient_cache.ResilientRedisCache", "LOCATION": url}}
+    return {
+        "default": {
+            "BACKEND": "core.resilient_cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "sokhcn",
+        }
+    }
 
 
 def database_url(name=None):

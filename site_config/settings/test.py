@@ -1,3 +1,4 @@
+import os
 import warnings
 
 from django.utils.deprecation import RemovedInDjango60Warning, RemovedInDjango61Warning
@@ -10,7 +11,10 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Process memory, unless REDIS_URL is set: the app processes a test starts behind the front cache
+# (tests/deploy) then share the test's own Redis database, as production's processes do.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 DOCUMENTS_ROOT = BASE_DIR / "test-artifacts" / "documents"  # noqa: F405
 STORAGES["documents"]["OPTIONS"]["location"] = DOCUMENTS_ROOT  # noqa: F405

@@ -11,10 +11,12 @@ from tests.factories import (
     ArticlePageFactory,
     ImageFactory,
 )
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 
 
 class ArticlePageTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
@@ -101,6 +103,8 @@ class ArticlePageTests(TestCase):
 
 
 class ViewCounterTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -116,8 +120,8 @@ class ViewCounterTests(TestCase):
 
     def test_each_reader_counts_once_per_window(self):
         first, second = (
-            Client(HTTP_USER_AGENT=READER_USER_AGENT),
-            Client(HTTP_USER_AGENT=READER_USER_AGENT),
+            ReaderClient(),
+            ReaderClient(),
         )
         for _ in range(3):
             self.assertEqual(self.read(first).json()["views"], 1)
@@ -126,8 +130,8 @@ class ViewCounterTests(TestCase):
         self.assertEqual(self.read(first).json()["views"], 3)
 
     def test_the_page_shows_the_figure_it_was_drawn_with_for_its_script_to_update(self):
-        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
-        response = self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        self.read(ReaderClient())
+        response = self.client.get(self.article.url)
         self.assertContains(response, "Lượt xem: <span data-view-count>1</span>")
         self.assertContains(response, f'data-page="{self.article.pk}"')
         self.assertEqual(self.views(), 1)  # drawing the page counted nothing
@@ -140,7 +144,7 @@ class ViewCounterTests(TestCase):
         self.assertEqual(self.views(), 0)
 
     def test_malformed_page_ids_are_refused_and_count_nothing(self):
-        client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        client = ReaderClient()
         for bad in ("abc", "-1", "1e3", "9" * 40, "1 OR 1=1", "\x00"):
             with self.subTest(trang=bad):
                 response = client.post("/thong-ke/ghi/", {"trang": bad})
@@ -149,8 +153,8 @@ class ViewCounterTests(TestCase):
         self.assertEqual(client.post("/thong-ke/ghi/", {"trang": "999999"}).status_code, 200)
 
     def test_publishing_a_revision_keeps_the_count(self):
-        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
+        self.read(ReaderClient())
         self.article.title = "Tiêu đề đã sửa"
         self.article.save_revision().publish()
-        self.read(Client(HTTP_USER_AGENT=READER_USER_AGENT))
+        self.read(ReaderClient())
         self.assertEqual(self.views(), 2)

@@ -7,18 +7,19 @@ from wagtail.embeds.models import Embed
 
 from home.models import DocumentReview
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ImageFactory,
 )
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 
 VIDEO_URL = "https://www.youtube.com/watch?v=sokhcn"
 
 
 class ArticleBodyBlockTests(TestCase):
     """Every block an editor can put in an article body renders as readers should see it."""
+
+    client_class = ReaderClient
 
     @classmethod
     def setUpTestData(cls):
@@ -65,7 +66,7 @@ class ArticleBodyBlockTests(TestCase):
     def test_body_blocks_render(self):
         embed = Embed(url=VIDEO_URL, html='<iframe title="Phóng sự"></iframe>', type="video")
         with mock.patch("wagtail.embeds.embeds.get_embed", return_value=embed):
-            response = self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+            response = self.client.get(self.article.url)
         self.assertContains(response, "<h2>Kết quả nổi bật</h2>")
         self.assertContains(response, "<p>Đoạn văn <b>in đậm</b>.</p>")
         self.assertContains(response, 'alt="Hội trường tầng 3"')

@@ -10,14 +10,16 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
-from tests.factories import READER_USER_AGENT, ArticlePageFactory
-from tests.helpers import news_and_notices
+from tests.factories import ArticlePageFactory
+from tests.helpers import ReaderClient, news_and_notices
 
 # Titles on a listing page, in order.
 LISTED = re.compile(r'<h2><a href="[^"]+">([^<]+)</a></h2>')
 
 
 class SectionOf47(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news, _ = news_and_notices()
@@ -34,7 +36,7 @@ class SectionOf47(TestCase):
 @mock.patch("articles.selectors.CUT_EVERY", 7)
 class DeepPageTests(SectionOf47):
     def titles(self, page):
-        response = self.client.get(self.news.url, {"page": page}, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(self.news.url, {"page": page})
         self.assertEqual(response.status_code, 200)
         return LISTED.findall(response.content.decode())
 
@@ -77,9 +79,7 @@ class DeepOtherArticlesTests(SectionOf47):
     article itself falls before, inside or after the stretch a deep page reads."""
 
     def other_titles(self, article, page):
-        response = self.client.get(
-            article.url, {"tin-khac": page}, HTTP_USER_AGENT=READER_USER_AGENT
-        )
+        response = self.client.get(article.url, {"tin-khac": page})
         self.assertEqual(response.status_code, 200)
         section = response.content.decode().split('id="tin-khac"')[1].split("</section>")[0]
         return re.findall(r'<a href="[^"]+">([^<]+)</a>', section)

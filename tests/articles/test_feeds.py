@@ -8,14 +8,16 @@ from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
 from articles.selectors import FEED_SIZE
-from tests.factories import READER_USER_AGENT, ArticlePageFactory
+from tests.factories import ArticlePageFactory
 from tests.front_cache import RecordingBackend
-from tests.helpers import fill_site_settings, news_and_notices
+from tests.helpers import ReaderClient, fill_site_settings, news_and_notices
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 class FeedTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
@@ -37,7 +39,7 @@ class FeedTests(TestCase):
         )
 
     def get(self, url):
-        response = self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)
         return response
 

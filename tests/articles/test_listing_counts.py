@@ -4,11 +4,13 @@ every change to what a section lists shows at once."""
 from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from tests.factories import READER_USER_AGENT, ArticlePageFactory
-from tests.helpers import news_and_notices
+from tests.factories import ArticlePageFactory
+from tests.helpers import ReaderClient, news_and_notices
 
 
 class ListingCountTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news, cls.notices = news_and_notices()
@@ -18,7 +20,7 @@ class ListingCountTests(TestCase):
         """(news listing, notices listing, "Tin khác" under the first article)."""
 
         def get(url):
-            return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT).context
+            return self.client.get(url).context
 
         return (
             get(self.news.url)["articles"].paginator.count,

@@ -2,17 +2,16 @@
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client, TestCase
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ImageFactory,
     StandardPageFactory,
 )
-from tests.helpers import fill_site_settings, home_page
+from tests.helpers import ReaderClient, fill_site_settings, home_page
 
 # Pinned figures for a returning reader (statistics and the frame cache warm): if one of them
 # grows, a listing has started querying per item. The request's locale (Wagtail's `localized`),
@@ -50,7 +49,7 @@ class QueryCountTests(TestCase):
         return created
 
     def setUp(self):
-        self.client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        self.client = ReaderClient()
         # Warm up: the session, renditions and cached statistics exist after a first visit.
         for url in ("/", self.sections[0].url, self.article.url):
             self.client.get(url)

@@ -4,15 +4,16 @@ as one HTML file, its style inside, without the site around it or its scripts.""
 from django.test import TestCase
 
 from tests.factories import (
-    READER_USER_AGENT,
     ArticlePageFactory,
     ProgramIndexPageFactory,
     TaskPageFactory,
 )
-from tests.helpers import home_page, news_and_notices
+from tests.helpers import ReaderClient, home_page, news_and_notices
 
 
 class SavedCopyTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news, _ = news_and_notices()
@@ -23,7 +24,7 @@ class SavedCopyTests(TestCase):
         cls.task = TaskPageFactory(parent=registry, title="Bảo tồn cây sâm Sơn La")
 
     def get(self, url, **params):
-        return self.client.get(url, params, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url, params)
 
     def test_articles_and_tasks_offer_print_and_save(self):
         for page, save_label in ((self.article, "Lưu bài"), (self.task, "Lưu trang")):

@@ -2,11 +2,10 @@ import threading
 
 import pytest
 from django.db import connection
-from django.test import Client
 
 from articles.models import ArticleViews
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import ReaderClient, home_page
 
 THREADS = 8
 VIEWS_PER_THREAD = 15
@@ -25,7 +24,7 @@ def test_concurrent_views_lose_no_increment():
     failures = []
 
     def reader():
-        client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        client = ReaderClient()
         try:
             start.wait()
             for _ in range(VIEWS_PER_THREAD):

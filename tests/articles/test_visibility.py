@@ -9,13 +9,12 @@ from articles.models import ArticleViews
 from core.roles import EDITORS_GROUP
 from home.models import HomeFeaturedArticle
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ImageFactory,
     StandardPageFactory,
 )
-from tests.helpers import home_page, make_staff
+from tests.helpers import ReaderClient, home_page, make_staff
 
 HIDDEN_TITLES = {
     "draft": "Bản nháp chưa gửi duyệt",
@@ -29,6 +28,8 @@ HIDDEN_TITLES = {
 
 
 class VisibilityTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -93,7 +94,7 @@ class VisibilityTests(TestCase):
             HomeFeaturedArticle.objects.create(home=home, article=page)
 
     def get(self, url, data=None):
-        return self.client.get(url, data, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url, data)
 
     def assert_nothing_hidden(self, response, surface):
         self.assertEqual(response.status_code, 200, surface)
@@ -130,8 +131,6 @@ class VisibilityTests(TestCase):
     def test_view_counts_only_count_what_readers_can_see(self):
         for page in self.hidden.values():
             self.get(page.url)
-            self.client.post(
-                "/thong-ke/ghi/", {"trang": page.pk}, HTTP_USER_AGENT=READER_USER_AGENT
-            )
+            self.client.post("/thong-ke/ghi/", {"trang": page.pk})
         counted = ArticleViews.objects.filter(page__in=list(self.hidden.values()), views__gt=0)
         self.assertEqual(list(counted.values_list("page__title", "views")), [])

@@ -15,7 +15,7 @@ from tests.factories import (
     ArticlePageFactory,
     ProgramIndexPageFactory,
 )
-from tests.helpers import fill_site_settings, home_page, make_staff
+from tests.helpers import ReaderClient, fill_site_settings, home_page, make_staff
 
 pytestmark = pytest.mark.attack
 
@@ -23,6 +23,8 @@ SCRIPT = '"><script>alert(1)</script>'
 
 
 class PublicInputAttackTests(UnchangedDatabaseMixin, TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
@@ -66,13 +68,22 @@ class PublicInputAttackTests(UnchangedDatabaseMixin, TestCase):
                 self.assertEqual(self.get(path).status_code, 404)
 
     def test_broken_utf8_and_nul_in_parameters_give_an_ordinary_page(self):
-        for url in ("/tim-kiem/", self.registry.url, self.library.url, self.article.url):
+        # The broken page number is a page that does not exist in the registry and the library;
+        # search reads no page of an unreadable query (it asks for another), and an article has
+        # no ?page= at all.
+        expected = {
+            "/tim-kiem/": 200,
+            self.registry.url: 404,
+            self.library.url: 404,
+            self.article.url: 200,
+        }
+        for url, status in expected.items():
             with self.subTest(url=url), self.assertDatabaseUnchanged():
                 response = self.client.get(
                     f"{url}?q=%ff%fe%00&page=%c0%80&status=%00",
                     HTTP_USER_AGENT=READER_USER_AGENT,
                 )
-                self.assertIn(response.status_code, (200, 404))
+                self.assertEqual(response.status_code, status)
 
     def test_markup_in_filters_is_echoed_as_text(self):
         for url in (self.registry.url, self.library.url, "/tim-kiem/"):
@@ -96,15 +107,11 @@ class PublicInputAttackTests(UnchangedDatabaseMixin, TestCase):
         url = reverse("record_reading")
         for value in ("1\x00", "9" * 50, "-1", "１２", "1 OR 1=1"):
             with self.subTest(value=value), self.assertDatabaseUnchanged():
-                response = self.client.post(
-                    url, {"trang": value}, HTTP_USER_AGENT=READER_USER_AGENT
-                )
+                response = self.client.post(url, {"trang": value})
                 self.assertEqual(response.status_code, 400)
 
     def test_a_huge_query_string_is_answered(self):
         params = "&".join(f"p{n}=x" for n in range(5000))
         with self.assertDatabaseUnchanged():
-            response = self.client.get(
-                f"/tim-kiem/?q=khoa&{params}", HTTP_USER_AGENT=READER_USER_AGENT
-            )
+            response = self.client.get(f"/tim-kiem/?q=khoa&{params}")
         self.assertIn(response.status_code, (200, 400))

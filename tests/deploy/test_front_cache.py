@@ -9,10 +9,11 @@ import urllib.request
 
 import pytest
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
+from home.models import AgencyLink, Person, SiteSettings
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import database_url, home_page
+from tests.helpers import REDIS_HOST, REDIS_PORT, database_url, home_page, redis_db
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "deploy"))
 from stack import running_stack
@@ -128,3 +129,56 @@ def test_readers_are_served_from_the_cache_and_see_a_publish_at_once(varnish):
             request.headers.pop("Cookie", None)
             with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
                 assert b'"views": %d' % expected_views in response.read()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_edit_of_the_settings_or_a_snippet_the_frame_shows_leaves_the_front_cache(
+    varnish, real_redis
+):
+    """The footer shows the department's details and the agency links on every page: editing
+    either (or a person, whom any page body may list) bans the site's pages from the front cache
+    at once, instead of the old footer staying for PAGE_CACHE_SECONDS. The app processes share
+    the test's Redis, so the edit's new frame generation reaches them as in production."""
+    news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+    article = ArticlePageFactory(parent=news, title="Hội thảo chuyển đổi số")
+    settings_row = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    env = {
+        "DJANGO_SETTINGS_MODULE": "site_config.settings.test",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_db()}",
+    }
+    app_port, cache_port = free_ports(2), free_port()
+    with running_stack(env, apps=2, app_port=app_port, cache_port=cache_port, workers=1) as front:
+        purge_to_front = {
+            "front": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": front,
+            }
+        }
+        addresses = ("/", news.url, article.url)
+
+        def cached_everywhere():
+            for path in addresses:
+                fetch(front, path)
+            return [fetch(front, path)[1]["X-Cache"] for path in addresses]
+
+        assert cached_everywhere() == ["HIT"] * 3
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to_front):
+            settings_row.phone = "0212 3999 888"
+            settings_row.save()
+        for path in addresses:
+            status, headers, body = fetch(front, path)
+            assert (headers["X-Cache"], "0212 3999 888" in body) == ("MISS", True), path
+
+        assert cached_everywhere() == ["HIT"] * 3
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to_front):
+            AgencyLink.objects.create(name="Cổng Dịch vụ công tỉnh", url="https://dvc.example.vn/")
+        for path in addresses:
+            status, headers, body = fetch(front, path)
+            assert (headers["X-Cache"], "Cổng Dịch vụ công tỉnh" in body) == ("MISS", True), path
+
+        assert cached_everywhere() == ["HIT"] * 3
+        with override_settings(WAGTAILFRONTENDCACHE=purge_to_front):
+            Person.objects.create(name="Lò Văn Bình", position="Phó Giám đốc", group="lanh_dao")
+        assert [fetch(front, path)[1]["X-Cache"] for path in addresses] == ["MISS"] * 3

@@ -1,9 +1,10 @@
 import os
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
+
+from tests.e2e.browser import save_screenshot
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -14,7 +15,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 BROWSER_TIMEOUT_SECONDS = 120
 
 
@@ -93,68 +93,3 @@ def _keep_evidence(browser):
                 save_screenshot(page, f"failure-{number}-{tab}")
             except Exception:  # noqa: BLE001, S110 (best effort while already failing)
                 pass
-
-
-def wait_until_true(page, expression, seconds=10):
-    """Wait until the page's `expression` is true, polled from here: Playwright's own in-page
-    polling evaluates a string, which the Content-Security-Policy refuses (as it should)."""
-    for _ in range(int(seconds * 10)):
-        if page.evaluate(expression):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"still false after {seconds} s: {expression}")
-
-
-def save_screenshot(page, name):
-    """Full-page screenshots for people to look at, kept in test-artifacts/screenshots/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def build_public_site():
-    """A small portal with a page of every kind readers see: the pages, for the tests to use."""
-    from tests.factories import (
-        ArticleIndexPageFactory,
-        ArticlePageFactory,
-        ContactPageFactory,
-        ImageFactory,
-        OrganizationFactory,
-        ProgramIndexPageFactory,
-        ProgramPageFactory,
-        StandardPageFactory,
-        TaskPageFactory,
-    )
-    from tests.helpers import fill_site_settings, home_page
-
-    home = home_page()
-    fill_site_settings()
-    image = ImageFactory()
-    about = StandardPageFactory(parent=home, title="Giới thiệu", show_in_menus=True)
-    StandardPageFactory(parent=about, title="Chức năng, nhiệm vụ", show_in_menus=True)
-    news = ArticleIndexPageFactory(parent=home, title="Tin tức - Sự kiện")
-    articles = [
-        ArticlePageFactory(parent=news, lead_image=image, title=f"Tin bài thử nghiệm số {n}")
-        for n in range(12)
-    ]
-    contact = ContactPageFactory(parent=home, show_in_menus=True)
-    registry = ProgramIndexPageFactory(parent=home, show_in_menus=True)
-    program = ProgramPageFactory(parent=registry, title="Chương trình Nông thôn miền núi")
-    tasks = [
-        TaskPageFactory(
-            parent=program if n % 2 else registry,
-            title=f"Nghiên cứu ứng dụng công nghệ sinh học số {n}",
-            host_organization=OrganizationFactory(),
-            status=status,
-        )
-        for n, status in enumerate(["dang_thuc_hien", "ban_giao", "chuyen_tiep", "nghiem_thu"])
-    ]
-    return {
-        "home": home,
-        "about": about,
-        "news": news,
-        "articles": articles,
-        "contact": contact,
-        "registry": registry,
-        "program": program,
-        "tasks": tasks,
-    }

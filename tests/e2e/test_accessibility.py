@@ -8,7 +8,7 @@ import json
 import pytest
 
 from home.models import DocumentLibraryPage
-from tests.e2e.conftest import SCREENSHOTS, build_public_site, save_screenshot
+from tests.e2e.browser import SCREENSHOTS, build_public_site, save_screenshot
 from tests.factories import READER_USER_AGENT
 from tests.home.test_documents import make_document
 

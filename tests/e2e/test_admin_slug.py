@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 
-from tests.e2e.conftest import wait_until_true
+from tests.e2e.browser import wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import STAFF_PASSWORD, home_page
 

@@ -2,7 +2,7 @@
 editor with its preview, date picker and inline panels, run in chromium without one violation."""
 
 from core.roles import EDITORS_GROUP
-from tests.e2e.conftest import build_public_site, wait_until_true
+from tests.e2e.browser import build_public_site, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
 from tests.helpers import make_staff
 

@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentLibraryPage, DocumentReview
-from tests.e2e.conftest import save_screenshot, wait_until_true
+from tests.e2e.browser import save_screenshot, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
 from tests.helpers import home_page, make_staff
 

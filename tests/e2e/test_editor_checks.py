@@ -3,7 +3,7 @@ words, reading time, readability) inside the page's preview, through the user ba
 render for previews only. A page with real problems gets them reported; a clean one gets none."""
 
 from core.roles import EDITORS_GROUP
-from tests.e2e.conftest import SCREENSHOTS, wait_until_true
+from tests.e2e.browser import SCREENSHOTS, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ImageFactory
 from tests.helpers import home_page, make_staff

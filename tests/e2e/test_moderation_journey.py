@@ -8,7 +8,7 @@ from django.core import mail
 
 from articles.models import ArticlePage
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
-from tests.e2e.conftest import save_screenshot, wait_until_true
+from tests.e2e.browser import save_screenshot, wait_until_true
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import STAFF_PASSWORD, home_page, make_staff
 from tests.home.test_admin_vietnamese import english_found, english_phrases, shown_text

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.e2e.conftest import build_public_site, save_screenshot, wait_until_true
+from tests.e2e.browser import build_public_site, save_screenshot, wait_until_true
 from tests.factories import READER_USER_AGENT
 
 

@@ -10,7 +10,7 @@ import pytest
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 
-from tests.e2e.conftest import save_screenshot, wait_until_true
+from tests.e2e.browser import save_screenshot, wait_until_true
 from tests.factories import (
     READER_USER_AGENT,
     ArticleIndexPageFactory,

@@ -6,11 +6,12 @@ from django.urls import reverse
 
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import AgencyLink
-from tests.factories import READER_USER_AGENT
-from tests.helpers import fill_site_settings, make_staff
+from tests.helpers import ReaderClient, fill_site_settings, make_staff
 
 
 class AgencyLinkTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
@@ -23,7 +24,7 @@ class AgencyLinkTests(TestCase):
 
     def footer(self):
         self.client.logout()
-        html = self.client.get("/", HTTP_USER_AGENT=READER_USER_AGENT).content.decode()
+        html = self.client.get("/").content.decode()
         return html.split('<footer class="footer">')[1]
 
     def test_the_footer_lists_them_in_order(self):

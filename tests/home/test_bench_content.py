@@ -9,11 +9,12 @@ from wagtail.documents import get_document_model
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import DocumentLibraryPage
 from programs.models import TaskPage
-from tests.factories import READER_USER_AGENT
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 
 
 class GenerateBenchContentTests(TestCase):
+    client_class = ReaderClient
+
     def generate(self, *args):
         out = StringIO()
         call_command("generate_bench_content", *args, stdout=out)
@@ -32,7 +33,7 @@ class GenerateBenchContentTests(TestCase):
         task = TaskPage.objects.order_by("pk").first()
         for url in (section.url, section.url + "?page=2", article.url, task.url, "/van-ban/"):
             with self.subTest(url=url):
-                response = self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+                response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
         self.assertContains(self.client.get(article.url), article.title)
         found = self.client.get("/tim-kiem/", {"q": article.title.split(" (")[0]})

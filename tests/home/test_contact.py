@@ -4,8 +4,8 @@ from django.test import TestCase, override_settings
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models.pages import CONTACT_MESSAGE_MAX_LENGTH
-from tests.factories import READER_USER_AGENT, ContactPageFactory
-from tests.helpers import fill_site_settings, home_page
+from tests.factories import ContactPageFactory
+from tests.helpers import ReaderClient, fill_site_settings, home_page
 
 VALID_POST = {
     "ho_va_ten": "Nguyễn Văn Bình",
@@ -16,19 +16,21 @@ VALID_POST = {
 
 @override_settings(CONTACT_RATE_LIMIT=5)
 class ContactFormTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
         cls.page = ContactPageFactory(parent=home_page())
 
     def post(self, data, **extra):
-        return self.client.post(self.page.url, data, HTTP_USER_AGENT=READER_USER_AGENT, **extra)
+        return self.client.post(self.page.url, data, **extra)
 
     def submissions(self):
         return FormSubmission.objects.filter(page=self.page)
 
     def test_form_shows_fields_and_the_department_contacts(self):
-        response = self.client.get(self.page.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(self.page.url)
         self.assertContains(response, 'name="ho_va_ten"')
         self.assertContains(response, 'name="thu_dien_tu"')
         self.assertContains(response, "<textarea")
@@ -84,7 +86,6 @@ class ContactFormTests(TestCase):
             self.page.url,
             b"--xx\r\nContent-Disposition: form-data; name=\r\n\r\n",
             content_type="multipart/form-data; boundary=",
-            HTTP_USER_AGENT=READER_USER_AGENT,
         )
         self.assertEqual(response.status_code, 400)
         self.assertFalse(self.submissions().exists())

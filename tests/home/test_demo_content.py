@@ -11,7 +11,7 @@ from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import ContactPage, SiteSettings, StandardPage
 from programs.models import ProgramPage, TaskPage
-from tests.factories import READER_USER_AGENT
+from tests.helpers import ReaderClient
 
 
 def load_demo(*args):
@@ -31,12 +31,14 @@ def site_census():
 
 
 class DemoContentTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.first_output = load_demo()
 
     def get(self, url):
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url)
 
     def test_builds_a_believable_site(self):
         self.assertGreaterEqual(ArticlePage.objects.live().count(), 30)
@@ -186,6 +188,8 @@ class DemoContentTests(TestCase):
 
 
 class DemoContentProductionTests(TestCase):
+    client_class = ReaderClient
+
     @override_settings(ALLOW_DEMO_USERS=False)
     def test_production_settings_refuse_to_create_users(self):
         output = load_demo("--without-renditions")  # the accounts are what this is about

@@ -17,8 +17,7 @@ from wagtail.models import Collection, UploadedFile
 
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentLibraryPage, DocumentReview
-from tests.factories import READER_USER_AGENT
-from tests.helpers import home_page, make_staff
+from tests.helpers import ReaderClient, home_page, make_staff
 
 Document = get_document_model()
 PDF = b"%PDF-1.4 quyet dinh"
@@ -52,13 +51,13 @@ class DocumentReviewTestCase(TestCase):
         return client
 
     def assert_hidden_from_readers(self, document):
-        reader = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        reader = ReaderClient()
         self.assertEqual(reader.get(document.url).status_code, 404)
         self.assertEqual(reader.get(f"/van-ban/{document.pk}/").status_code, 404)
         self.assertNotContains(reader.get("/van-ban/"), document.summary or document.title)
 
     def assert_public(self, document):
-        reader = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        reader = ReaderClient()
         self.assertEqual(reader.get(document.url).status_code, 200)
         self.assertContains(reader.get("/van-ban/"), document.summary)
 

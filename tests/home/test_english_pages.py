@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from core.roles import EDITORS_GROUP
-from tests.factories import READER_USER_AGENT, StandardPageFactory
-from tests.helpers import fill_site_settings, home_page, make_staff
+from tests.factories import StandardPageFactory
+from tests.helpers import ReaderClient, fill_site_settings, home_page, make_staff
 
 
 def publish_translation(page, **fields):
@@ -22,6 +22,8 @@ def publish_translation(page, **fields):
 
 
 class EnglishPageTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
@@ -32,7 +34,7 @@ class EnglishPageTests(TestCase):
         cls.english_about = publish_translation(cls.about, title="About us", slug="about")
 
     def get(self, url):
-        response = self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)
         return response.content.decode()
 
@@ -70,10 +72,18 @@ class EnglishPageTests(TestCase):
 
 
 class TranslatingTests(TestCase):
+    client_class = ReaderClient
+
     def test_an_editor_can_start_the_english_version_of_a_page(self):
         about = StandardPageFactory(parent=home_page(), title="Giới thiệu")
         self.client.force_login(make_staff("bien-tap", EDITORS_GROUP))
-        response = self.client.get(
-            reverse("simple_translation:submit_page_translation", args=[about.pk])
-        )
-        self.assertEqual(response.status_code, 200)
+        address = reverse("simple_translation:submit_page_translation", args=[about.pk])
+        self.assertEqual(self.client.get(address).status_code, 200)
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        home_page().copy_for_translation(english).save_revision().publish()  # the English home
+        response = self.client.post(address, {"locales": [english.pk]})
+        self.assertEqual(response.status_code, 302)
+        translation = about.get_translation(english)
+        # A copy to translate, with the Vietnamese text in place, not yet shown to readers.
+        self.assertEqual((translation.title, translation.live), ("Giới thiệu", False))
+        self.assertEqual(translation.translation_key, about.translation_key)

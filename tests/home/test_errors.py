@@ -1,12 +1,14 @@
 from django.template.loader import render_to_string
 from django.test import TestCase
 
-from tests.factories import READER_USER_AGENT
+from tests.helpers import ReaderClient
 
 
 class ErrorPageTests(TestCase):
+    client_class = ReaderClient
+
     def test_missing_page_is_a_vietnamese_404_in_the_site_design(self):
-        response = self.client.get("/khong-co-trang-nay/", HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get("/khong-co-trang-nay/")
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Không tìm thấy trang", status_code=404)
         self.assertContains(response, 'class="masthead"', status_code=404)

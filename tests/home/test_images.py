@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from articles.models import ArticlePage
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ImageFactory
-from tests.helpers import home_page
+from tests.factories import ArticleIndexPageFactory, ImageFactory
+from tests.helpers import ReaderClient, home_page
 
 GPS_IFD = 0x8825
 ARTIST = 0x013B
@@ -37,6 +37,8 @@ def phone_photo_exif():
 
 class AdminUploadTests(TestCase):
     """Through the admin's own upload views, as an editor uploads."""
+
+    client_class = ReaderClient
 
     @classmethod
     def setUpTestData(cls):
@@ -141,6 +143,8 @@ class AdminUploadTests(TestCase):
 
 
 class RenditionTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -150,7 +154,7 @@ class RenditionTests(TestCase):
         )
 
     def test_lead_image_is_a_picture_with_modern_formats_and_dimensions(self):
-        response = self.client.get(self.article.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(self.article.url)
         html = response.content.decode()
         figure = html.split('class="article__lead-image"')[1].split("</figure>")[0]
         self.assertIn("<picture>", figure)
@@ -164,7 +168,7 @@ class RenditionTests(TestCase):
         self.assertIn('fetchpriority="high"', figure)
 
     def test_listing_images_load_lazily(self):
-        response = self.client.get("/tin-tuc/", HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get("/tin-tuc/")
         row = response.content.decode().split('class="news-row__image"')[1].split("</div>")[0]
         self.assertIn('loading="lazy"', row)
         self.assertIn('type="image/avif"', row)
@@ -196,6 +200,8 @@ class RenditionTests(TestCase):
 
 
 class BodyImageAltTextTests(TestCase):
+    client_class = ReaderClient
+
     def test_a_body_image_without_alt_text_is_refused_in_the_admin(self):
         from wagtail.test.utils.form_data import nested_form_data, streamfield
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from core.people import PersonGroup
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import Person
-from tests.factories import READER_USER_AGENT, ImageFactory, StandardPageFactory
-from tests.helpers import home_page, make_staff
+from tests.factories import ImageFactory, StandardPageFactory
+from tests.helpers import ReaderClient, home_page, make_staff
 
 
 def person(name, group=PersonGroup.LEADERSHIP, **fields):
@@ -20,6 +20,8 @@ def person(name, group=PersonGroup.LEADERSHIP, **fields):
 
 
 class PeopleBlockTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         person(
@@ -41,7 +43,7 @@ class PeopleBlockTests(TestCase):
         )
 
     def get(self):
-        return self.client.get(self.page.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(self.page.url)
 
     def test_a_group_is_shown_with_names_positions_and_contacts(self):
         response = self.get()
@@ -72,6 +74,8 @@ class PeopleBlockTests(TestCase):
 
 
 class PersonAdminTests(TestCase):
+    client_class = ReaderClient
+
     data = {
         "name": "Trần Thị B",
         "position": "Phó Giám đốc Sở",

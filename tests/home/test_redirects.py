@@ -6,13 +6,15 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
-from tests.factories import READER_USER_AGENT, ArticlePageFactory
-from tests.helpers import make_staff, news_and_notices
+from tests.factories import ArticlePageFactory
+from tests.helpers import ReaderClient, make_staff, news_and_notices
 
 OLD_ADDRESS = "/index.php/tin-tuc/1234-dong-chi-pho-chu-tich-lam-viec-voi-so.html"
 
 
 class RedirectTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news, _ = news_and_notices()
@@ -42,6 +44,6 @@ class RedirectTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Redirect.objects.count(), 1)
         self.client.logout()
-        response = self.client.get(OLD_ADDRESS, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(OLD_ADDRESS)
         self.assertEqual(response.status_code, 301)
         self.assertEqual(response["Location"], self.article.url)

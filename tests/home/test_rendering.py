@@ -2,17 +2,18 @@ from django.test import TestCase
 
 from home.models import HomeFeaturedArticle
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ContactPageFactory,
     ImageFactory,
     StandardPageFactory,
 )
-from tests.helpers import fill_site_settings, home_page
+from tests.helpers import ReaderClient, fill_site_settings, home_page
 
 
 class SiteRenderingTests(TestCase):
+    client_class = ReaderClient
+
     """Every page type routes and renders with its content and the department's footer."""
 
     @classmethod
@@ -39,7 +40,7 @@ class SiteRenderingTests(TestCase):
         cls.pages = [cls.home, cls.news, cls.article, cls.about, cls.functions, cls.contact]
 
     def get(self, url, **extra):
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT, **extra)
+        return self.client.get(url, **extra)
 
     def test_every_page_type_renders_with_footer_settings(self):
         for page in self.pages:

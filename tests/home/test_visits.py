@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from home.models import VisitorDay
 from home.visits import visit_statistics
-from tests.factories import BOT_USER_AGENT, READER_USER_AGENT
-from tests.helpers import home_page
+from tests.factories import BOT_USER_AGENT
+from tests.helpers import ReaderClient, home_page
 
 READING_URL = "/thong-ke/ghi/"
 
 
 def reader():
-    return Client(HTTP_USER_AGENT=READER_USER_AGENT)
+    return ReaderClient()
 
 
 class VisitStatisticsTests(TestCase):

@@ -19,13 +19,15 @@ from wagtail.models import (
 from articles.models import ArticlePage
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP, WORKFLOW_NAME
 from core.text import vietnamese_slugify
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import article_form_data, home_page, make_staff
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import ReaderClient, article_form_data, home_page, make_staff
 
 roles_migration = importlib.import_module("home.migrations.0003_editorial_roles_and_workflow")
 
 
 class RolesMigrationTests(TestCase):
+    client_class = ReaderClient
+
     def test_groups_hold_exactly_the_mapped_page_permissions_on_the_tree_root(self):
         root = Page.get_first_root_node()
         for group_name, codenames in roles_migration.PAGE_PERMISSIONS.items():
@@ -50,6 +52,8 @@ class RolesMigrationTests(TestCase):
 
 class PermissionsPerPageTypeTests(TestCase):
     """Every page type, the registry's and the library's too: editors draft, approvers publish."""
+
+    client_class = ReaderClient
 
     @classmethod
     def setUpTestData(cls):
@@ -103,6 +107,8 @@ class PermissionsPerPageTypeTests(TestCase):
 
 
 class EditorialWorkflowTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.index = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -129,7 +135,7 @@ class EditorialWorkflowTests(TestCase):
 
     def public_get(self, url):
         self.client.logout()
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url)
 
     # Permissions -------------------------------------------------------------------------------
 

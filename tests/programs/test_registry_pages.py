@@ -17,7 +17,6 @@ from programs.models import (
     TaskStatus,
 )
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     OrganizationFactory,
@@ -26,10 +25,12 @@ from tests.factories import (
     ResearchFieldFactory,
     TaskPageFactory,
 )
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 
 
 class RegistryPageTests(WagtailPageTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
@@ -77,7 +78,7 @@ class RegistryPageTests(WagtailPageTestCase):
         cls.admin = get_user_model().objects.create_superuser("quantri", "qt@example.invalid", "x")
 
     def get(self, url):
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url)
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(ProgramIndexPage, {HomePage})

@@ -1,17 +1,16 @@
 """The registry and a task page cost the same number of queries with 20 tasks as with 300."""
 
-from django.test import Client, TestCase
+from django.test import TestCase
 
 from programs.models import TaskDecision, TaskMilestone
 from tests.factories import (
-    READER_USER_AGENT,
     OrganizationFactory,
     ProgramIndexPageFactory,
     ProgramPageFactory,
     ResearchFieldFactory,
     TaskPageFactory,
 )
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 
 REGISTRY_QUERIES = 13
 TASK_QUERIES = 10
@@ -44,7 +43,7 @@ class RegistryQueryCountTests(TestCase):
             )
 
     def setUp(self):
-        self.client = Client(HTTP_USER_AGENT=READER_USER_AGENT)
+        self.client = ReaderClient()
         self.client.get("/")  # the session and statistics exist, as for a returning reader
 
     def queries(self, url):

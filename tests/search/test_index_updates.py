@@ -4,18 +4,20 @@ through the task backend configured in settings)."""
 from django.conf import settings
 from django.test import TestCase
 
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import ReaderClient, home_page
 from tests.search.test_search_page import result_titles
 
 
 class IndexUpdateTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
 
     def titles(self, query):
-        response = self.client.get("/tim-kiem/", {"q": query}, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get("/tim-kiem/", {"q": query})
         return result_titles(response)
 
     def test_task_backend_is_explicit(self):

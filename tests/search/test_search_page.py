@@ -15,14 +15,13 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from home.models import DocumentLibraryPage
 from tests.factories import (
     BOT_USER_AGENT,
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ProgramIndexPageFactory,
     StandardPageFactory,
     TaskPageFactory,
 )
-from tests.helpers import home_page
+from tests.helpers import ReaderClient, home_page
 from tests.home.test_documents import make_document
 
 
@@ -38,8 +37,10 @@ def result_titles(response):
 
 
 class SearchTestCase(TestCase):
+    client_class = ReaderClient
+
     def search(self, **params):
-        return self.client.get("/tim-kiem/", params, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get("/tim-kiem/", params)
 
     def titles(self, **params):
         response = self.search(**params)
@@ -48,6 +49,8 @@ class SearchTestCase(TestCase):
 
 
 class DiacriticInsensitiveMatchingTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -80,6 +83,8 @@ class DiacriticInsensitiveMatchingTests(SearchTestCase):
 
 
 class RankingTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -155,6 +160,8 @@ class TieredRankingTests(RankingTests):
 
 
 class RankingStrategiesAgreeTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -189,18 +196,18 @@ class RankingStrategiesAgreeTests(SearchTestCase):
             "tiers by ids": {"search.engine.SCORED_MATCHES": 0},
             "tiers by ids from the text index": {
                 "search.engine.SCORED_MATCHES": 0,
-                "search.engine.TierReader.ROW_WISE_ENTRIES": -1,
+                "search.tiers.TierReader.ROW_WISE_ENTRIES": -1,
             },
             "tiers by walking": {
                 "search.engine.SCORED_MATCHES": 0,
-                "search.engine.TierReader.PROBED": 0,
-                "search.engine.TierReader.WALK_BATCH": 3,
+                "search.tiers.TierReader.PROBED": 0,
+                "search.tiers.TierReader.WALK_BATCH": 3,
             },
             "walk cut short": {
                 "search.engine.SCORED_MATCHES": 0,
-                "search.engine.TierReader.PROBED": 0,
-                "search.engine.TierReader.WALK_BATCH": 2,
-                "search.engine.TierReader.MAX_WALKED": 4,
+                "search.tiers.TierReader.PROBED": 0,
+                "search.tiers.TierReader.WALK_BATCH": 2,
+                "search.tiers.TierReader.MAX_WALKED": 4,
             },
         }
         queries = ["khoa học nông nghiệp", "khóa học", "khoa hoc nong nghiep", "nông nghiệp"]
@@ -216,6 +223,8 @@ class RankingStrategiesAgreeTests(SearchTestCase):
 
 
 class FiltersAndPagesTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -333,6 +342,8 @@ class FiltersAndPagesTests(SearchTestCase):
 
 
 class NothingFoundTests(SearchTestCase):
+    client_class = ReaderClient
+
     def test_helpful_text_when_nothing_is_found(self):
         response = self.search(q="tàu vũ trụ")
         self.assertContains(response, "Không tìm thấy kết quả nào")
@@ -370,6 +381,8 @@ class NothingFoundTests(SearchTestCase):
 
 
 class PromotionTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -408,6 +421,8 @@ class PromotionTests(SearchTestCase):
 
 
 class SuggestionTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -431,8 +446,8 @@ class SuggestionTests(SearchTestCase):
         self.assertEqual(self.suggest("chuyen de")[0], "Chuyen de nong nghiep")
         self.assertEqual(self.suggest("chuyển đổ"), ["Chuyển đổi số cấp xã"])
 
-    @mock.patch("search.engine.TierReader.WALK_BATCH", 1)
-    @mock.patch("search.engine.TierReader.PROBED", 0)
+    @mock.patch("search.tiers.TierReader.WALK_BATCH", 1)
+    @mock.patch("search.tiers.TierReader.PROBED", 0)
     def test_common_prefixes_are_read_newest_first_without_ranking_every_match(self):
         self.assertEqual(
             self.suggest("chuyen d"), ["Chuyen de nong nghiep", "Chuyển đổi số cấp xã"]
@@ -447,6 +462,8 @@ class SuggestionTests(SearchTestCase):
 
 
 class DocumentVisibilityTests(SearchTestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -479,6 +496,8 @@ class DocumentVisibilityTests(SearchTestCase):
 class PageVisibilityTests(SearchTestCase):
     """Only what a reader may open is found, counted or suggested."""
 
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -506,7 +525,7 @@ class PageVisibilityTests(SearchTestCase):
             # Counting stops at the first two entries, which include hidden pages.
             "counted past hidden entries": {"search.engine.MAX_COUNTED": 1},
             "tiers": {"search.engine.SCORED_MATCHES": 0},
-            "walking": {"search.engine.SCORED_MATCHES": 0, "search.engine.TierReader.PROBED": 0},
+            "walking": {"search.engine.SCORED_MATCHES": 0, "search.tiers.TierReader.PROBED": 0},
         }
         for way, patches in ways.items():
             with self.subTest(way=way), ExitStack() as stack:

@@ -7,8 +7,8 @@ from django.test import TestCase, override_settings
 
 from articles.models import ArticleViews
 from home.models import VisitorDay
-from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
-from tests.helpers import home_page, redis_cache
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import ReaderClient, home_page, redis_cache
 
 
 def closed_port():
@@ -19,6 +19,8 @@ def closed_port():
 
 @override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{closed_port()}/0"))
 class RedisDownTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
@@ -27,13 +29,11 @@ class RedisDownTests(TestCase):
     def test_pages_search_and_counters_keep_working(self):
         for url in ("/", self.article.url, "/tim-kiem/?q=chuyen+doi+so"):
             with self.subTest(url=url):
-                response = self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+                response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
         found = self.client.get("/tim-kiem/?q=chuyen+doi+so")
         self.assertContains(found, "Tìm thấy <strong>1</strong> kết quả")
-        answer = self.client.post(
-            "/thong-ke/ghi/", {"trang": self.article.pk}, HTTP_USER_AGENT=READER_USER_AGENT
-        )
+        answer = self.client.post("/thong-ke/ghi/", {"trang": self.article.pk})
         self.assertEqual(answer.json()["views"], 1)
         self.assertEqual(ArticleViews.count_for(self.article.pk), 1)
         self.assertEqual(VisitorDay.objects.count(), 1)

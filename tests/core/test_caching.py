@@ -10,13 +10,12 @@ from wagtail.models import PageViewRestriction, WorkflowState
 
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ContactPageFactory,
 )
 from tests.front_cache import RecordingBackend
-from tests.helpers import home_page, make_staff, news_and_notices
+from tests.helpers import ReaderClient, home_page, make_staff, news_and_notices
 
 FRONT_CACHE = {"front": {"BACKEND": "tests.front_cache.RecordingBackend"}}
 # What changes with the article of PurgeTests: itself, its section, the home page and their feeds.
@@ -32,6 +31,8 @@ THE_ARTICLE_AND_ITS_LISTINGS = [
 
 
 class CacheHeadersTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         home = home_page()
@@ -44,7 +45,7 @@ class CacheHeadersTests(TestCase):
         cls.contact = ContactPageFactory(parent=home)
 
     def get(self, url, data=None):
-        return self.client.get(url, data, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url, data)
 
     def assertShared(self, response, seconds):
         self.assertEqual(
@@ -89,12 +90,14 @@ class CacheHeadersTests(TestCase):
     def test_posts_and_counters_are_never_shared(self):
         response = self.client.post(self.contact.url, {"name": ""})
         self.assertNotIn("public", response.get("Cache-Control", ""))
-        response = self.client.post("/thong-ke/ghi/", HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.post("/thong-ke/ghi/")
         self.assertIn("no-store", response["Cache-Control"])
 
 
 @override_settings(WAGTAILFRONTENDCACHE=FRONT_CACHE)
 class PurgeTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news, cls.notices = news_and_notices()

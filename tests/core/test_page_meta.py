@@ -7,12 +7,11 @@ import re
 from django.test import TestCase
 
 from tests.factories import (
-    READER_USER_AGENT,
     ArticlePageFactory,
     ImageFactory,
     StandardPageFactory,
 )
-from tests.helpers import fill_site_settings, home_page, news_and_notices
+from tests.helpers import ReaderClient, fill_site_settings, home_page, news_and_notices
 
 HOSTILE_TITLE = 'Hội thảo </script><script>alert("x")</script> & "số"'
 
@@ -34,6 +33,8 @@ def structured_data(head):
 
 
 class PageMetaTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         fill_site_settings()
@@ -48,7 +49,7 @@ class PageMetaTests(TestCase):
         cls.plain = StandardPageFactory(parent=home_page(), title="Sơ đồ cổng", intro="")
 
     def head(self, url, **params):
-        response = self.client.get(url, params, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(url, params)
         self.assertEqual(response.status_code, 200)
         return head_of(response)
 

@@ -9,13 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from tests.factories import READER_USER_AGENT, ArticlePageFactory, StandardPageFactory
-from tests.helpers import home_page, news_and_notices
+from tests.factories import ArticlePageFactory, StandardPageFactory
+from tests.helpers import ReaderClient, home_page, news_and_notices
 
 LOCATION = re.compile(r"<loc>([^<]+)</loc>")
 
 
 class SitemapTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news, cls.notices = news_and_notices()
@@ -35,7 +37,7 @@ class SitemapTests(TestCase):
         Site.objects.create(hostname="khac.example", root_page=other_root)
 
     def get(self, url):
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url)
 
     def listed(self):
         response = self.get("/sitemap-trang.xml")

@@ -8,7 +8,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.routing import route_by_slugs
 from tests.factories import (
-    READER_USER_AGENT,
     ArticleIndexPageFactory,
     ArticlePageFactory,
     ProgramIndexPageFactory,
@@ -16,7 +15,7 @@ from tests.factories import (
     StandardPageFactory,
     TaskPageFactory,
 )
-from tests.helpers import home_page, news_and_notices
+from tests.helpers import ReaderClient, home_page, news_and_notices
 
 
 def wagtails_route(root, request, path_components):
@@ -36,6 +35,8 @@ def outcome(route, root, path):
 
 
 class RoutingTests(TestCase):
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.home = home_page()
@@ -94,7 +95,7 @@ class RoutingTests(TestCase):
             self.assertEqual(route_by_slugs(self.home, request, path).page.pk, self.task.pk)
 
     def test_breadcrumbs_come_from_the_way_in(self):
-        response = self.client.get(self.task.url, HTTP_USER_AGENT=READER_USER_AGENT)
+        response = self.client.get(self.task.url)
         crumbs = response.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
         for ancestor in self.task.get_ancestors().filter(depth__gt=1):
             self.assertIn(f'href="{ancestor.url}"', crumbs)
@@ -104,13 +105,15 @@ class PrivateBranchTests(TestCase):
     """Wagtail's privacy check is answered from the way in: a restriction anywhere above the page
     still stops a reader."""
 
+    client_class = ReaderClient
+
     @classmethod
     def setUpTestData(cls):
         cls.news, _ = news_and_notices()
         cls.article = ArticlePageFactory(parent=cls.news, title="Tin nội bộ")
 
     def get(self, url):
-        return self.client.get(url, HTTP_USER_AGENT=READER_USER_AGENT)
+        return self.client.get(url)
 
     @pytest.mark.attack
     def test_a_restricted_section_protects_its_articles(self):

@@ -12,9 +12,9 @@ from tests.helpers import ReaderClient, fill_site_settings, home_page
 
 
 class SiteRenderingTests(TestCase):
-    client_class = ReaderClient
-
     """Every page type routes and renders with its content and the department's footer."""
+
+    client_class = ReaderClient
 
     @classmethod
     def setUpTestData(cls):

@@ -75,7 +75,9 @@ class WagtailInternalsTests(TestCase):
         section = ArticleIndexPageFactory(parent=home_page())
         article = ArticlePageFactory(parent=section, title="Giống lúa chịu hạn")
         entry = IndexEntry.objects.get(pk__in=article.index_entries.values("pk"))
-        self.assertIn("giống lúa chịu hạn", entry.title)  # lower-cased, with folded tokens
+        # Lower-cased words with their folded tokens (SQLite: text; PostgreSQL: a tsvector).
+        for word in ("giống", "lúa", "zqxgiong"):
+            self.assertIn(word, str(entry.title))
         self.assertTrue(hasattr(entry, "body") and hasattr(entry, "autocomplete"))
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:

@@ -157,8 +157,9 @@ class ArticlePage(SavableMixin, SitePage):
             ),
             "publisher": {**department, "url": site_address(request, "/")},
         }
-        if self.modified_at():
-            fields["dateModified"] = self.modified_at().isoformat()
+        modified_at = self.modified_at()
+        if modified_at:
+            fields["dateModified"] = modified_at.isoformat()
         if meta["image"]:
             fields["image"] = [meta["image"]["url"]]
         return fields

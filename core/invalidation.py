@@ -48,11 +48,6 @@ def register(model, *, frame=False, purge=None):
     _registry[label] = Invalidation(frame=frame, purge=purge)
 
 
-def registered():
-    """{model label: Invalidation}, for the README's list and its test."""
-    return dict(_registry)
-
-
 def whole_site(instance):
     """Every page of every site: for what the frame shows on all of them (the footer's details
     and links) or what page bodies may show anywhere (the staff directory)."""

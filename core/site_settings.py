@@ -13,7 +13,3 @@ def site_settings_model():
 def site_settings_for(request):
     """The settings of the request's site, read once per request (Wagtail keeps them on it)."""
     return site_settings_model().for_request(request)
-
-
-def site_settings_of(site):
-    return site_settings_model().for_site(site)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "programs",
     "search.apps.SearchConfig",
     "demo",
+    "site_import",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "core.caching.CacheHeadersMiddleware",
     "core.frame_cache.FrameGenerationMiddleware",
     "core.routing.KnownSitesMiddleware",
+    # Old query-string addresses on paths this site answers too (`/?details=..`).
+    "site_import.middleware.LegacyAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -354,3 +357,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# The old portal's own query parameters (its profile's `legacy_query_keys`): a request carrying
+# one is checked against the imported redirects before the page is served.
+LEGACY_QUERY_KEYS = ["details", "menuID", "newsid", "articleid", "catid"]

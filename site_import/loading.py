@@ -1,0 +1,655 @@
+"""Step two of the switch-over: an archive folder into pages, images, documents, people and
+redirects, keyed by the old address so that a second run creates nothing twice, and an item that
+fails leaves nothing behind."""
+
+import csv
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
+
+from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
+from core.form_exports import as_inert_text
+from core.people import PersonGroup
+from core.text import short_slug
+from home.media_forms import SafeImageField
+from home.models import Person, SiteDocument, SiteImage
+from home.models.media import (
+    DOCUMENT_COLLECTION,
+    IMAGE_COLLECTION,
+    DocumentReview,
+    default_collection,
+)
+from site_import.archive import ADDRESSES, FILES, ITEMS, SOURCE, Archive
+from site_import.cleaning import BodyConverter, Link
+from site_import.document_numbers import document_type_named, read_document_title
+from site_import.extraction import clean_line, nfc
+from site_import.models import ImportedFile, ImportedItem
+
+FAILURES_REPORT = "bao-cao-loi.csv"
+DEAD_ADDRESSES_REPORT = "dia-chi-cu-khong-co-dich.csv"
+# The hour an imported article is taken to have been published on its day (the old portals keep
+# the day only).
+PUBLISHED_AT = clock(8, 0)
+IMPORT_NOTE = "Chuyển từ cổng cũ"
+
+
+class ImportProblem(Exception):
+    """Why an item could not be loaded, in words for the editors' report."""
+
+
+@dataclass
+class LoadSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    left_alone: int = 0
+    failed: int = 0
+    redirects: int = 0
+    dead_addresses: int = 0
+    links_rewritten: int = 0
+    seconds: float = 0.0
+
+    def line(self):
+        return (
+            f"Đã nạp: {self.created} tạo mới, {self.updated} cập nhật, {self.unchanged} không "
+            f"đổi ({self.left_alone} đã được biên tập viên sửa, giữ nguyên), {self.failed} lỗi; "
+            f"{self.redirects} địa chỉ cũ chuyển hướng, {self.dead_addresses} địa chỉ cũ không "
+            f"có đích; {self.seconds:.0f} giây."
+        )
+
+
+@dataclass
+class _ItemFiles:
+    """The files one item brought in (removed again if the item fails) and the documents its
+    body links to."""
+
+    names: list = field(default_factory=list)
+    linked_documents: set = field(default_factory=set)
+
+
+class Loader:
+    def __init__(
+        self,
+        folder,
+        *,
+        dry_run=False,
+        as_drafts=False,
+        overwrite=False,
+        user=None,
+        site=None,
+        progress=None,
+    ):
+        self.archive = Archive(folder)
+        self.dry_run = dry_run
+        self.as_drafts = as_drafts
+        self.overwrite = overwrite
+        self.user = user
+        self.site = site or Site.objects.get(is_default_site=True)
+        self.progress = progress
+        self.summary = LoadSummary()
+        self.problems = []  # (level, old address, title, reason) rows of the report
+        self.stored_files = []  # storage names written in this run (removed after a dry run)
+        self._sections = {}
+        source = self.archive.path(SOURCE)
+        self.hosts = (
+            {host.lower() for host in json.loads(source.read_text())["hosts"]}
+            if source.exists()
+            else set()
+        )
+
+    # --- the run --------------------------------------------------------------------------
+    def run(self):
+        started = time.monotonic()
+        if not self.archive.path(ITEMS).exists():
+            raise ImportProblem(f"Thư mục {self.archive.folder} không có tệp {ITEMS}.")
+        try:
+            with transaction.atomic():
+                for item in self.archive.read(ITEMS):
+                    self._load_item(item)
+                    if self.progress:
+                        self.progress(self.summary)
+                self._load_addresses()
+                self._rewrite_pending_links()
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        finally:
+            if self.dry_run:
+                self._remove_stored_files(self.stored_files)
+        self.summary.seconds = time.monotonic() - started
+        if not self.dry_run:
+            self._write_reports()
+        return self.summary
+
+    def _load_item(self, item):
+        files = _ItemFiles()
+        checksum = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
+        try:
+            with transaction.atomic():
+                loader = {
+                    "article": self._article,
+                    "document": self._document,
+                    "person": self._person,
+                }.get(item.get("kind", "article"))
+                if loader is None:
+                    raise ImportProblem(f"không biết loại mục {item.get('kind')!r}")
+                loader(item, checksum, files)
+        except (ImportProblem, ValidationError, OSError, ValueError, KeyError) as problem:
+            self._remove_stored_files(files.names)
+            self.summary.failed += 1
+            self.problems.append(
+                ("lỗi", item.get("source_url", ""), item.get("title", ""), _reason(problem))
+            )
+
+    # --- articles -------------------------------------------------------------------------
+    def _article(self, item, checksum, files):
+        record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
+        page = self._existing_page(record, item)
+        if page is False:
+            return
+        if record and page and record.checksum == checksum and not self.overwrite:
+            self.summary.unchanged += 1
+            return
+        section = self._section(item.get("section"))
+        published_on = _date(item.get("published"))
+        if published_on is None:
+            raise ImportProblem("không đọc được ngày đăng")
+        title = clean_line(item.get("title"))
+        if not title:
+            raise ImportProblem("bài không có tiêu đề")
+        images = {image["url"]: image for image in item.get("images", []) if image.get("url")}
+        attachments = {a["url"]: a for a in item.get("attachments", []) if a.get("url")}
+        converter = BodyConverter(
+            link_for=lambda href: self._link_for(href, attachments, files),
+            image_for=lambda src: self._image_for(images.get(src), item, files),
+        )
+        body = converter.blocks(item.get("body_html", ""))
+        for attachment in attachments.values():
+            document = self._attachment_document(attachment, item, files)
+            if document and document.pk not in files.linked_documents:
+                files.linked_documents.add(document.pk)
+                body.append(
+                    {
+                        "type": "document",
+                        "value": {
+                            "document": document.pk,
+                            "title": clean_line(attachment.get("title")),
+                        },
+                    }
+                )
+        lead = item.get("lead_image")
+        lead_image = self._image(lead, item, files) if lead else None
+        fields = {
+            "title": title[:255],
+            "summary": clean_line(item.get("summary"))[:1000],
+            "published_on": published_on,
+            "author_line": clean_line(item.get("author"))[:200],
+            "lead_image": lead_image,
+            "lead_image_caption": clean_line((lead or {}).get("caption"))[:300],
+            "body": body,
+        }
+        created = page is None
+        if created:
+            page = ArticlePage(**fields, slug=self._free_slug(section, title))
+            page.live = not self.as_drafts
+            if page.live:
+                page.first_published_at = timezone.make_aware(
+                    datetime.combine(published_on, PUBLISHED_AT)
+                )
+                page.last_published_at = page.first_published_at
+            section.add_child(instance=page)
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+        page.tags.set([clean_line(tag)[:100] for tag in item.get("tags", []) if clean_line(tag)])
+        revision = page.save_revision(user=self.user, log_action=True)
+        if not self.as_drafts:
+            revision.publish(user=self.user, log_action=True)
+        views = int(item.get("views") or 0)
+        if created:
+            ArticleViews.objects.update_or_create(page_id=page.pk, defaults={"views": views})
+        elif record and views > record.source_views:
+            ArticleViews.objects.filter(page_id=page.pk).update(
+                views=F("views") + views - record.source_views
+            )
+        ImportedItem.objects.update_or_create(
+            source_url=item["source_url"],
+            defaults={
+                "kind": ImportedItem.Kind.ARTICLE,
+                "page": page,
+                "revision_id": revision.pk,
+                "checksum": checksum,
+                "source_views": max(views, record.source_views if record else 0),
+                "pending_links": converter.unresolved_links > 0,
+            },
+        )
+        for address in (item["source_url"], *item.get("aliases", [])):
+            self._redirect(address, page=page)
+        if created:
+            self.summary.created += 1
+        else:
+            self.summary.updated += 1
+
+    def _existing_page(self, record, item):
+        """The page an earlier load made (None if none), or False when an editor has since
+        changed or deleted it and the load leaves it alone."""
+        if record is None:
+            return None
+        page = ArticlePage.objects.filter(pk=record.page_id).first() if record.page_id else None
+        if self.overwrite:
+            return page
+        edited = page is None or page.latest_revision_id != record.revision_id
+        if edited:
+            self.summary.unchanged += 1
+            self.summary.left_alone += 1
+            self.problems.append(
+                (
+                    "giữ nguyên",
+                    item["source_url"],
+                    item.get("title", ""),
+                    "bài đã bị xóa trên cổng mới"
+                    if page is None
+                    else "biên tập viên đã sửa bài sau lần nạp trước (dùng --overwrite để ghi đè)",
+                )
+            )
+            return False
+        return page
+
+    def _section(self, slug):
+        if slug not in self._sections:
+            root = self.site.root_page
+            self._sections[slug] = (
+                ArticleIndexPage.objects.child_of(root).filter(slug=slug).first() if slug else None
+            )
+        section = self._sections[slug]
+        if section is None:
+            raise ImportProblem(
+                f"cổng mới chưa có chuyên mục tin “{slug or '?'}” (tạo chuyên mục hoặc sửa "
+                "[[sections]] trong hồ sơ)"
+            )
+        return section
+
+    def _free_slug(self, section, title):
+        base = short_slug(title) or "tin-bai"
+        taken = set(
+            section.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    # --- links, images, attachments -------------------------------------------------------
+    def _link_for(self, href, attachments, files):
+        href = (href or "").strip()
+        parts = urlsplit(href)
+        if parts.scheme == "mailto":
+            return Link("url", href)
+        if parts.netloc and parts.netloc.lower() not in self.hosts:
+            return Link("url", href)  # another site: kept as it is
+        if href in attachments:
+            document = self._attachment_document(attachments[href], {"source_url": href}, files)
+            if document is None:
+                return None
+            files.linked_documents.add(document.pk)
+            return Link("document", document.pk)
+        target = self._old_address_target(href)
+        if target is not None:
+            return target
+        relative = parts.path or "/"
+        if parts.query:
+            relative += f"?{parts.query}"
+        # An article loaded later: its redirect answers until the link is rewritten.
+        return Link("pending", relative)
+
+    def _old_address_target(self, href):
+        item = (
+            ImportedItem.objects.filter(source_url=href, page__isnull=False)
+            .values_list("page_id", flat=True)
+            .first()
+        )
+        if item:
+            return Link("page", item)
+        redirect = (
+            Redirect.get_for_site(self.site)
+            .filter(old_path=Redirect.normalise_path(href))
+            .values_list("redirect_page_id", "redirect_link")
+            .first()
+        )
+        if redirect and redirect[0]:
+            return Link("page", redirect[0])
+        if redirect and redirect[1]:
+            return Link("url", redirect[1])
+        return None
+
+    def _image_for(self, record, item, files):
+        image = self._image(record, item, files) if record else None
+        if image is None:
+            return None
+        return image.pk, image.description, clean_line(record.get("caption"))
+
+    def _image(self, record, item, files):
+        """The site's image for a downloaded photo (one per content), or None with a warning."""
+        if record.get("error") or not record.get("sha1"):
+            self._warn(item, f"ảnh {record.get('url')} không tải được: {record.get('error', '?')}")
+            return None
+        known = ImportedFile.objects.filter(sha1=record["sha1"], image__isnull=False).first()
+        if known:
+            return known.image
+        path = self.archive.path(record["file"])
+        caption = clean_line(record.get("caption"))
+        alt = _alt_text(clean_line(record.get("alt")), caption) or clean_line(item.get("title"))
+        upload = SimpleUploadedFile(os.path.basename(path), path.read_bytes())
+        try:
+            checked = SafeImageField().clean(upload)  # the limits staff uploads meet
+        except ValidationError as error:
+            self._warn(item, f"ảnh {record.get('url')} bị từ chối: {_reason(error)}")
+            return None
+        checked.seek(0)
+        image = SiteImage(
+            title=(caption or alt or path.stem)[:255],
+            description=alt[:255],
+            caption=caption[:300],
+            collection=default_collection(IMAGE_COLLECTION),
+            file=File(checked, name=upload.name),
+        )
+        image.save()  # strips the EXIF GPS position and camera details
+        image._set_image_file_metadata()
+        image.save(update_fields=["file_size", "file_hash"])
+        files.names.append(image.file.name)
+        self.stored_files.append(image.file.name)
+        ImportedFile.objects.create(sha1=record["sha1"], image=image)
+        return image
+
+    def _attachment_document(self, record, item, files):
+        if record.get("error") or not record.get("sha1"):
+            self._warn(item, f"tệp {record.get('url')} không tải được: {record.get('error', '?')}")
+            return None
+        known = ImportedFile.objects.filter(sha1=record["sha1"], document__isnull=False).first()
+        if known:
+            return known.document
+        title = clean_line(record.get("title")) or Path(urlsplit(record["url"]).path).stem
+        number, kind, issued = read_document_title(title)
+        document = self._store_document(
+            record,
+            files,
+            title=title,
+            number=number,
+            document_type=kind,
+            issued_on=issued,
+        )
+        ImportedFile.objects.create(sha1=record["sha1"], document=document)
+        return document
+
+    def _store_document(self, record, files, **metadata):
+        path = self.archive.path(record["file"])
+        limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+        if limit and path.stat().st_size > limit:
+            raise ImportProblem(f"tệp {path.name} lớn hơn giới hạn tải lên")
+        name = Path(urlsplit(record.get("url", "")).path).name or path.name
+        with path.open("rb") as content:
+            document = SiteDocument(
+                collection=default_collection(DOCUMENT_COLLECTION),
+                file=File(content, name=name),
+                review_status=DocumentReview.WAITING if self.as_drafts else DocumentReview.APPROVED,
+                review_comment="" if self.as_drafts else IMPORT_NOTE,
+                reviewed_at=None if self.as_drafts else timezone.now(),
+                **{key: value for key, value in metadata.items() if value is not None},
+            )
+            document.title = document.title[:255]
+            document.clean()  # the extension and content checks staff uploads meet
+            document._set_document_file_metadata()
+            document.save()
+        files.names.append(document.file.name)
+        self.stored_files.append(document.file.name)
+        return document
+
+    # --- documents and people from the CSV lists ------------------------------------------
+    def _document(self, item, checksum, files):
+        record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
+        if record and record.checksum == checksum:
+            self.summary.unchanged += 1
+            return
+        metadata = {
+            "title": clean_line(item.get("title") or item.get("summary"))[:255],
+            "number": clean_line(item.get("number"))[:60],
+            "document_type": document_type_named(item.get("document_type")),
+            "issuer": clean_line(item.get("issuer"))[:200],
+            "signer": clean_line(item.get("signer"))[:200],
+            "summary": nfc(item.get("summary", "")).strip()[:2000],
+            "issued_on": _date(item.get("issued_on")),
+        }
+        document = SiteDocument.objects.filter(pk=record.document_id).first() if record else None
+        if document is None:
+            document = self._store_document(item, files, **metadata)
+            ImportedFile.objects.get_or_create(sha1=item["sha1"], defaults={"document": document})
+            self.summary.created += 1
+        else:
+            for name, value in metadata.items():
+                setattr(document, name, value)
+            document.save()
+            self.summary.updated += 1
+        ImportedItem.objects.update_or_create(
+            source_url=item["source_url"],
+            defaults={
+                "kind": ImportedItem.Kind.DOCUMENT,
+                "document": document,
+                "checksum": checksum,
+            },
+        )
+        self._redirect(item["source_url"], link=document.url)
+
+    def _person(self, item, checksum, files):
+        record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
+        if record and record.checksum == checksum:
+            self.summary.unchanged += 1
+            return
+        group = item.get("group") or PersonGroup.UNIT_HEADS
+        if group not in PersonGroup.values:
+            group = next(
+                (
+                    value
+                    for value, label in PersonGroup.choices
+                    if label.casefold() == group.casefold()
+                ),
+                PersonGroup.UNIT_HEADS,
+            )
+        values = {
+            "name": clean_line(item.get("name"))[:120],
+            "position": clean_line(item.get("position"))[:160],
+            "unit": clean_line(item.get("unit"))[:200],
+            "phone": clean_line(item.get("phone"))[:40],
+            "email": clean_line(item.get("email"))[:254],
+            "group": group,
+        }
+        person = Person.objects.filter(pk=record.person_id).first() if record else None
+        if person is None:
+            person = Person(**values)
+            self.summary.created += 1
+        else:
+            for name, value in values.items():
+                setattr(person, name, value)
+            self.summary.updated += 1
+        person.full_clean()
+        person.save()
+        ImportedItem.objects.update_or_create(
+            source_url=item["source_url"],
+            defaults={"kind": ImportedItem.Kind.PERSON, "person": person, "checksum": checksum},
+        )
+
+    # --- addresses ------------------------------------------------------------------------
+    def _load_addresses(self):
+        for record in self.archive.read(FILES):
+            known = (
+                ImportedFile.objects.filter(sha1=record["sha1"])
+                .select_related("image", "document")
+                .first()
+            )
+            if known and known.document:
+                self._redirect(record["url"], link=known.document.url)
+            elif known and known.image:
+                self._redirect(record["url"], link=known.image.file.url)
+        for record in self.archive.read(ADDRESSES):
+            outcome, url = record.get("outcome"), record.get("url", "")
+            if outcome in ("article", "alias"):
+                page_id = (
+                    ImportedItem.objects.filter(source_url=record.get("item"))
+                    .values_list("page_id", flat=True)
+                    .first()
+                )
+                if page_id:
+                    self._redirect(url, page=Page(pk=page_id))
+                else:
+                    self._dead(url, "bài ở địa chỉ này chưa chuyển được (xem báo cáo lỗi)")
+            elif outcome == "listing":
+                try:
+                    self._redirect(url, page=self._section(record.get("section")))
+                except ImportProblem as problem:
+                    self._dead(url, str(problem))
+            elif outcome in ("failed", "refused"):
+                self._dead(url, f"cổng cũ không trả được trang: {record.get('reason', '')}")
+            elif not self._has_redirect(url):
+                self._dead(url, record.get("reason") or "không phải tin bài")
+
+    def _redirect(self, address, *, page=None, link=""):
+        old_path = Redirect.normalise_path(address)
+        if old_path in ("", "/") or self._answers_here(old_path):
+            return
+        Redirect.objects.update_or_create(
+            site=self.site,
+            old_path=old_path,
+            defaults={
+                "redirect_page": page,
+                "redirect_link": link if page is None else "",
+                "is_permanent": True,
+            },
+        )
+        self.summary.redirects += 1
+
+    def _has_redirect(self, address):
+        old_path = Redirect.normalise_path(address)
+        return Redirect.get_for_site(self.site).filter(old_path=old_path).exists()
+
+    def _answers_here(self, old_path):
+        """An old address the new site itself answers (no query, a page at that path)."""
+        if "?" in old_path:
+            return False
+        url_path = f"{self.site.root_page.url_path}{old_path.strip('/')}/"
+        return Page.objects.filter(url_path=url_path).exists()
+
+    def _dead(self, url, reason):
+        self.summary.dead_addresses += 1
+        self._dead_rows = getattr(self, "_dead_rows", [])
+        self._dead_rows.append((url, reason))
+
+    # --- links to articles loaded after the one that links them ---------------------------
+    def _rewrite_pending_links(self):
+        for record in ImportedItem.objects.filter(pending_links=True, page__isnull=False):
+            page = ArticlePage.objects.filter(pk=record.page_id).first()
+            if page is None or page.latest_revision_id != record.revision_id:
+                continue
+            changed, still_pending = False, False
+            body = list(page.body.raw_data)
+            for block in body:
+                if block["type"] != "paragraph":
+                    continue
+                soup = BeautifulSoup(block["value"], "html.parser")
+                for anchor in soup.find_all("a", href=True):
+                    if not anchor["href"].startswith("/"):
+                        continue
+                    target = self._old_address_target(anchor["href"])
+                    if target is None:
+                        still_pending = True
+                    elif target.kind == "page":
+                        anchor.attrs = {"linktype": "page", "id": str(target.target)}
+                        changed = True
+                if changed:
+                    block["value"] = str(soup)
+            if changed:
+                page.body = body
+                revision = page.save_revision(user=self.user, log_action=True)
+                if page.live and not self.as_drafts:
+                    revision.publish(user=self.user, log_action=True)
+                record.revision_id = revision.pk
+                self.summary.links_rewritten += 1
+            record.pending_links = still_pending
+            record.save(update_fields=["revision_id", "pending_links", "updated_at"])
+
+    # --- reports --------------------------------------------------------------------------
+    def _warn(self, item, reason):
+        self.problems.append(
+            ("cảnh báo", item.get("source_url", ""), item.get("title", ""), reason)
+        )
+
+    def _write_reports(self):
+        _write_csv(
+            self.archive.path(FAILURES_REPORT),
+            ("mức", "địa chỉ cũ", "tiêu đề", "lý do"),
+            self.problems,
+        )
+        _write_csv(
+            self.archive.path(DEAD_ADDRESSES_REPORT),
+            ("địa chỉ cũ", "lý do"),
+            getattr(self, "_dead_rows", []),
+        )
+
+    def _remove_stored_files(self, names):
+        for name in names:
+            for storage in (
+                SiteImage._meta.get_field("file").storage,
+                SiteDocument._meta.get_field("file").storage,
+            ):
+                if storage.exists(name):
+                    storage.delete(name)
+
+
+def _write_csv(path, header, rows):
+    with open(path, "w", newline="", encoding="utf-8-sig") as output:  # Excel reads the BOM
+        writer = csv.writer(output)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([as_inert_text(value) for value in row])
+
+
+def _date(value):
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _alt_text(alt, caption):
+    """The old `alt`, unless it is a placeholder typed without tone marks ("anh tin bai")
+    while a caption says what the photo shows."""
+    if caption and (not alt or alt.isascii()):
+        return caption
+    return alt
+
+
+def _reason(problem):
+    if isinstance(problem, ValidationError):
+        messages = (
+            problem.message_dict.values() if hasattr(problem, "error_dict") else [problem.messages]
+        )
+        return "; ".join(str(message) for group in messages for message in group)
+    if isinstance(problem, KeyError):
+        return f"thiếu trường {problem}"
+    return str(problem)

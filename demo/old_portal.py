@@ -285,6 +285,8 @@ def _page(title, content):
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)} - '
         "Sở Khoa học và Công nghệ tỉnh Sơn La</title></head><body>"
         '<div class="header">SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH SƠN LA</div>'
+        '<ul class="nav"><li><a href="/">Trang chủ</a></li>'
+        '<li><a href="/gioi-thieu">Giới thiệu</a></li></ul>'
         f'<div class="main">{content}</div>'
         '<div class="footer">Địa chỉ: Khu Quảng trường Tây Bắc, Thành phố Sơn La</div>'
         "</body></html>"

@@ -51,7 +51,10 @@ def test_text_is_composed_and_sections_follow_the_listings(crawl):
     portal, _outside, folder, base = crawl
     collected = {item["source_url"]: item for item in articles(folder)}
     decomposed = collected[f"{base}{portal.canonical(10)}"]
-    assert unicodedata.is_normalized("NFD", portal.title(10)) and portal.title(10) != decomposed["title"]
+    assert (
+        unicodedata.is_normalized("NFD", portal.title(10))
+        and portal.title(10) != decomposed["title"]
+    )
     assert decomposed["title"] == unicodedata.normalize("NFC", portal.title(10))
     assert unicodedata.is_normalized("NFC", decomposed["body_html"])
     sections = {item["section"] for item in collected.values()}
@@ -91,9 +94,7 @@ def test_the_crawler_asks_no_host_outside_the_profile_and_honours_robots_txt(cra
     assert outside.requests == []
     assert not [path for path in portal.requests if path.startswith("/quan-tri/")]
     assert json.loads((folder / SOURCE).read_text())["hosts"] == [crawl[3].split("//")[1]]
-    embedded = [
-        image for item in articles(folder) for image in item["images"] if "error" in image
-    ]
+    embedded = [image for item in articles(folder) for image in item["images"] if "error" in image]
     assert embedded and all("nằm ngoài hồ sơ" in image["error"] for image in embedded)
 
 
@@ -142,6 +143,8 @@ def test_a_profile_with_a_mistake_is_refused_with_a_clear_message(tmp_path):
     from django.core.management import CommandError, call_command
 
     broken = tmp_path / "hong.toml"
-    broken.write_text('[site]\nbase_url = "https://x.gov.vn"\n[addresses]\narticle = ["(unclosed"]\n')
+    broken.write_text(
+        '[site]\nbase_url = "https://x.gov.vn"\n[addresses]\narticle = ["(unclosed"]\n'
+    )
     with pytest.raises(CommandError, match="Mẫu địa chỉ bài viết không hợp lệ"):
         call_command("import_site", "collect", "--profile", str(broken), "--out", str(tmp_path))

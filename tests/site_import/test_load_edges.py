@@ -1,0 +1,131 @@
+"""The load's edges: a dry run, items that fail, drafts, and the lists the old portal keeps as
+tables (documents and people)."""
+
+import tempfile
+from pathlib import Path
+
+from django.test import TestCase
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from articles.models import ArticlePage
+from home.models import DocumentType, Person, SiteDocument, SiteImage
+from site_import.loading import FAILURES_REPORT
+from site_import.models import ImportedFile, ImportedItem
+from tests.factories import ArticleIndexPageFactory
+from tests.helpers import ReaderClient, home_page
+from tests.site_import.replica import collect, served_replica
+from tests.site_import.test_load import SECTIONS, load, make_sections, read_report
+
+ARTICLES = 24
+# Numbers 13 and 14 answer 500 and never answer: neither is collected.
+COLLECTED = [number for number in range(1, ARTICLES + 1) if number not in (13, 14)]
+
+
+def stored_files():
+    return {
+        path
+        for root in (
+            SiteImage._meta.get_field("file").storage.location,
+            SiteDocument._meta.get_field("file").storage.location,
+        )  # fmt: skip
+        for path in Path(root).rglob("*")
+        if path.is_file()
+    }
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, SiteImage, SiteDocument, Redirect, ImportedItem, ImportedFile, Person)
+    }
+
+
+class SmallArchiveTests(TestCase):
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpClass(cls):
+        cls.holder = tempfile.TemporaryDirectory()
+        cls.folder = Path(cls.holder.name) / "du-lieu-cu"
+        tables = Path(cls.holder.name)
+        with served_replica(articles=ARTICLES) as (portal, base, _outside):
+            (tables / "van-ban.csv").write_text(
+                "so_ky_hieu,loai_van_ban,co_quan_ban_hanh,ngay_ban_hanh,nguoi_ky,trich_yeu,dia_chi_tep\n"
+                "2423/QĐ-UBND,Quyết định,UBND tỉnh Sơn La,18/11/2022,Nguyễn Thành Công,"
+                "Phê duyệt danh mục nhiệm vụ KH&CN cấp tỉnh,/files/qd-2423.pdf\n"
+                "99/KH-SKHCN,Kế hoạch,Sở KH&CN,05/6/2023,,Kế hoạch thông tin KH&CN,/files/khong-co.pdf\n",
+                encoding="utf-8-sig",
+            )
+            (tables / "can-bo.csv").write_text(
+                "ho_ten,chuc_vu,don_vi,nhom,dien_thoai,email\n"
+                "Nguyễn Văn A,Giám đốc Sở,Sở KH&CN,Lãnh đạo Sở,02123.852.224,giamdoc@sokhcn.example\n",
+                encoding="utf-8",
+            )
+            collect(
+                base,
+                cls.folder,
+                f"--documents-csv={tables / 'van-ban.csv'}",
+                f"--people-csv={tables / 'can-bo.csv'}",
+            )
+        cls.portal = portal
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.holder.cleanup()
+
+    def test_a_dry_run_writes_nothing(self):
+        make_sections()
+        before, files_before = counts(), stored_files()
+        output = load(self.folder, "--dry-run")
+        # The articles, one document (the other's file is missing) and one person.
+        self.assertIn(f"Chạy thử, không ghi gì. Đã nạp: {len(COLLECTED) + 2} tạo mới", output)
+        self.assertEqual(counts(), before)
+        self.assertEqual(stored_files(), files_before)
+
+    def test_an_item_that_fails_leaves_nothing_behind_and_is_reported(self):
+        # The new site has no "Hoạt động KH&CN" section yet.
+        for slug in ("tin-tuc", "thong-bao"):
+            ArticleIndexPageFactory(parent=home_page(), title=SECTIONS[slug], slug=slug)
+        output = load(self.folder)
+        missing = [n for n in COLLECTED if self.portal.section(n)[0] == "hoat-dong-khcn"]
+        self.assertIn(f"{len(missing)} lỗi", output)
+        failures = [row for row in read_report(self.folder, FAILURES_REPORT) if row[0] == "lỗi"]
+        self.assertEqual(len(failures), len(missing))
+        self.assertTrue(
+            all("chưa có chuyên mục tin “hoat-dong-khcn”" in row[3] for row in failures)
+        )
+        titles = {ArticlePage.objects.values_list("title", flat=True)}
+        for number in missing:
+            self.assertNotIn(self.portal.title(number), titles)
+            self.assertFalse(SiteDocument.objects.filter(number=f"{number}/QĐ-UBND").exists())
+        self.assertEqual(ArticlePage.objects.count(), len(COLLECTED) - len(missing))
+        # Once the section exists, the next run brings in just those.
+        ArticleIndexPageFactory(parent=home_page(), title="Hoạt động KH&CN", slug="hoat-dong-khcn")
+        self.assertIn(f"Đã nạp: {len(missing)} tạo mới, 0 cập nhật", load(self.folder))
+
+    def test_drafts_wait_for_the_approvers(self):
+        make_sections()
+        load(self.folder, "--as-drafts")
+        self.assertEqual(ArticlePage.objects.filter(live=True).count(), 0)
+        page = ArticlePage.objects.first()
+        self.assertEqual(page.revisions.count(), 1)
+        self.assertEqual(self.client.get(f"{self.portal.canonical(1)}").status_code, 301)
+        self.assertFalse(SiteDocument.objects.filter(review_status="da_duyet").exists())
+
+    def test_documents_and_people_from_the_tables(self):
+        make_sections()
+        load(self.folder)
+        decision = SiteDocument.objects.get(number="2423/QĐ-UBND")
+        self.assertEqual(decision.document_type, DocumentType.DECISION)
+        self.assertEqual(decision.issuer, "UBND tỉnh Sơn La")
+        self.assertEqual(str(decision.issued_on), "2022-11-18")
+        self.assertEqual(decision.signer, "Nguyễn Thành Công")
+        self.assertEqual(self.client.get("/files/qd-2423.pdf")["Location"], decision.url)
+        self.assertFalse(SiteDocument.objects.filter(number="99/KH-SKHCN").exists())
+        person = Person.objects.get(name="Nguyễn Văn A")
+        self.assertEqual((person.position, person.group), ("Giám đốc Sở", "lanh_dao"))
+        dead = [row[0] for row in read_report(self.folder, "dia-chi-cu-khong-co-dich.csv")]
+        self.assertTrue(any(address.endswith("/files/khong-co.pdf") for address in dead))

@@ -198,8 +198,7 @@ class OldPortal:
             '<p class="MsoNormal">&nbsp;<o:p></o:p></p>'
             f'<p onclick="track()">Xem thêm: <a href="{escape(previous)}">'
             f"bài trước</a>.</p>"
-            f'<p>Căn cứ <a href="/files/qd-{number}.pdf">Quyết định số {number}/QĐ-UBND '
-            f"ngày {day.day:02d}/{day.month}/{day.year}</a> của UBND tỉnh.</p>"
+            f"{self._decision(number, day)}"
             "<script>document.write('quảng cáo')</script>"
             '<p style="text-align:right"><b>&nbsp;</b></p>'
             f"{outside}"
@@ -218,12 +217,27 @@ class OldPortal:
 <div class="summary-news"><strong>{escape(PARAGRAPHS[number % 3][:120])}</strong></div>
 <div class="content-news">{body}</div>
 <div class="author-news">{escape(self.author(number))}</div>
-<div class="attach-news"><a href="/files/kh-{number}.docx">Kế hoạch số {number}/KH-SKHCN</a></div>
+<div class="attach-news">{self._plan(number)}</div>
 <div class="tags-news"><a href="/tag/khcn">KH&amp;CN</a><a href="/tag/{slug}">{name}</a></div>
 <div class="other-news"><h3>Tin khác</h3><ul>{other}</ul>
 <div class="paging"><a href="/{slug}?page=1">1</a> <a href="/{slug}?page=2">2</a></div></div>
 </div>"""
         return 200, "text/html; charset=utf-8", _page(name, html)
+
+    def _decision(self, number, day):
+        """Every third article cites a decision, linked to its PDF."""
+        if number % 3:
+            return ""
+        return (
+            f'<p>Căn cứ <a href="/files/qd-{number}.pdf">Quyết định số {number}/QĐ-UBND '
+            f"ngày {day.day:02d}/{day.month}/{day.year}</a> của UBND tỉnh.</p>"
+        )
+
+    def _plan(self, number):
+        """Every fifth article has a plan attached as a Word file."""
+        if number % 5:
+            return ""
+        return f'<a href="/files/kh-{number}.docx">Kế hoạch số {number}/KH-SKHCN</a>'
 
     def _sitemap(self):
         urls = "".join(

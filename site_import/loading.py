@@ -24,7 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
 from core.caching import purge_after_commit
@@ -116,6 +116,7 @@ class Loader:
         self.problems = []  # (level, old address, title, reason) rows of the report
         self.stored_files = []  # storage names written in this run (removed after a dry run)
         self.indexer = Indexer()
+        self.locale = Locale.get_default()
         self._sections = {}
         self._collections = {}
         self._known_files = {}  # sha1 -> ImportedFile, for files seen in this run (bounded)
@@ -279,6 +280,7 @@ class Loader:
         if page.live:
             page.first_published_at = timezone.make_aware(datetime.combine(published_on, PUBLISHED_AT))
             page.last_published_at = page.first_published_at
+        page.locale = self.locale
         section.add_child(instance=page)
         revision = page.save_revision(user=self.user, log_action=True, clean=False)
         if page.live:
@@ -652,17 +654,19 @@ class Loader:
                 if block["type"] != "paragraph":
                     continue
                 soup = BeautifulSoup(block["value"], "html.parser")
+                block_changed = False
                 for anchor in soup.find_all("a", href=True):
                     if not anchor["href"].startswith("/"):
-                        continue
+                        continue  # another site's address, kept as it was
                     target = self._old_address_target(anchor["href"])
                     if target is None:
                         still_pending = True
                     elif target.kind == "page":
                         anchor.attrs = {"linktype": "page", "id": str(target.target)}
-                        changed = True
-                if changed:
+                        block_changed = True
+                if block_changed:
                     block["value"] = str(soup)
+                    changed = True
             if changed:
                 # The import's own revision, completed in place: no second revision, no second
                 # publish, for what is one import of the article.
@@ -671,7 +675,8 @@ class Loader:
                 revision = Revision.objects.get(pk=record.revision_id)
                 revision.content["body"] = json.dumps(body)
                 revision.save(update_fields=["content"])
-                self.indexer.add(page)
+                # The words readers search are the same; only what the page links to changed.
+                ReferenceIndex.create_or_update_for_object(page)
                 self.summary.links_rewritten += 1
             record.pending_links = still_pending
             record.save(update_fields=["pending_links", "updated_at"])

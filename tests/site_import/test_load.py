@@ -98,18 +98,18 @@ class SwitchOverTests(TestCase):
         self.assertIn("0 lỗi", self.first_run)
 
     def test_articles_keep_date_author_views_and_land_in_their_section(self):
-        page = self.imported(51)
-        self.assertEqual(page.published_on, self.portal.published(51))
-        self.assertEqual(page.first_published_at.date(), self.portal.published(51))
-        self.assertEqual(page.author_line, self.portal.author(51))
-        self.assertEqual(ArticleViews.count_for(page.pk), self.portal.views(51))
+        page = self.imported(60)
+        self.assertEqual(page.published_on, self.portal.published(60))
+        self.assertEqual(page.first_published_at.date(), self.portal.published(60))
+        self.assertEqual(page.author_line, self.portal.author(60))
+        self.assertEqual(ArticleViews.count_for(page.pk), self.portal.views(60))
         self.assertEqual(page.get_parent().slug, "tin-tuc")
         self.assertTrue(page.live)
         self.assertEqual(page.revisions.count(), 1)
         self.assertEqual(set(page.tags.names()), {"KH&CN", "Tin tức - Sự kiện"})
         response = self.client.get(page.url)
-        self.assertContains(response, self.portal.author(51))
-        self.assertContains(response, "Quang cảnh buổi làm việc số 51")
+        self.assertContains(response, self.portal.author(60))
+        self.assertContains(response, "Quang cảnh buổi làm việc số 60")
 
     def test_the_view_count_carries_on_from_the_old_one(self):
         page = self.imported(52)
@@ -126,40 +126,40 @@ class SwitchOverTests(TestCase):
                 self.assertTrue(unicodedata.is_normalized("NFC", block["value"]))
 
     def test_word_markup_scripts_and_empty_paragraphs_are_gone(self):
-        body = str(self.imported(51).body.raw_data)
+        body = str(self.imported(60).body.raw_data)
         for leftover in ("MsoNormal", "style=", "font-family", "<o:p", "<script", "onclick",
                          "quảng cáo", "<p> </p>", "<p></p>", "<p><b> </b></p>", "<span"):  # fmt: skip
             self.assertNotIn(leftover, body)
         paragraphs = [
-            block for block in self.imported(51).body.raw_data if block["type"] == "paragraph"
+            block for block in self.imported(60).body.raw_data if block["type"] == "paragraph"
         ]
         self.assertIn("<p>Tại buổi làm việc, lãnh đạo Sở", paragraphs[0]["value"])
 
     def test_images_are_stored_once_without_the_gps_position_with_alt_and_caption(self):
         self.assertEqual(SiteImage.objects.count(), 8)  # eight photos, reused across 238 articles
-        page = self.imported(51)
+        page = self.imported(60)
         image = page.lead_image
-        self.assertEqual(page.lead_image_caption, "Quang cảnh buổi làm việc số 51")
+        self.assertEqual(page.lead_image_caption, "Quang cảnh buổi làm việc số 60")
         # The old alt ("anh tin bai") is a placeholder: the caption describes the photo.
         self.assertTrue(image.description.startswith("Quang cảnh buổi làm việc số"))
         with image.open_file() as file:
             self.assertFalse(PILImage.open(file).getexif())
 
     def test_attachments_become_documents_in_the_library_linked_from_the_article(self):
-        page = self.imported(51)
-        decision = SiteDocument.objects.get(number="51/QĐ-UBND")
-        self.assertEqual(decision.number, "51/QĐ-UBND")
+        page = self.imported(60)
+        decision = SiteDocument.objects.get(number="60/QĐ-UBND")
+        self.assertEqual(decision.number, "60/QĐ-UBND")
         self.assertEqual(decision.document_type, DocumentType.DECISION)
-        self.assertEqual(decision.issued_on, self.portal.published(51))
+        self.assertEqual(decision.issued_on, self.portal.published(60))
         self.assertTrue(decision.is_approved)
-        plan = SiteDocument.objects.get(number="51/KH-SKHCN")
-        self.assertEqual((plan.number, plan.document_type), ("51/KH-SKHCN", DocumentType.PLAN))
+        plan = SiteDocument.objects.get(number="60/KH-SKHCN")
+        self.assertEqual((plan.number, plan.document_type), ("60/KH-SKHCN", DocumentType.PLAN))
         raw = str(page.body.raw_data)
         self.assertIn(f'<a linktype="document" id="{decision.pk}">', raw)
         self.assertIn(
             {
                 "type": "document",
-                "value": {"document": plan.pk, "title": "Kế hoạch số 51/KH-SKHCN"},
+                "value": {"document": plan.pk, "title": "Kế hoạch số 60/KH-SKHCN"},
             },
             [{"type": block["type"], "value": block["value"]} for block in page.body.raw_data],
         )
@@ -168,8 +168,8 @@ class SwitchOverTests(TestCase):
         self.assertEqual(self.client.get(decision.url).status_code, 200)
 
     def test_links_between_articles_become_page_links(self):
-        # 51 links 50 ("bài trước"), loaded before it; 6 links 5 by its query-string address.
-        for number, target in ((51, 50), (6, 5)):
+        # 60 links 59 ("bài trước"), loaded before it; 6 links 5 by its query-string address.
+        for number, target in ((60, 59), (6, 5)):
             self.assertEqual(linked_pages(self.imported(number)), {self.imported(target).pk})
 
     def test_a_link_to_an_article_loaded_later_is_rewritten_after_the_run(self):
@@ -184,7 +184,7 @@ class SwitchOverTests(TestCase):
         self.assertIn('<a href="/?details=14&amp;menuID=4">', str(self.imported(15).body.raw_data))
 
     def test_every_old_address_answers_301_to_its_new_page(self):
-        for number in (51, 5, 7):
+        for number in (60, 5, 7):
             page = self.imported(number)
             # Listings link every seventh by its query form only; one by both forms.
             addresses = [self.portal.address(number)]
@@ -203,8 +203,8 @@ class SwitchOverTests(TestCase):
         self.assertEqual(
             (response.status_code, response["Location"]), (301, self.sections["tin-tuc"].url)
         )
-        decision = SiteDocument.objects.get(number="51/QĐ-UBND")
-        response = self.client.get("/files/qd-51.pdf")
+        decision = SiteDocument.objects.get(number="60/QĐ-UBND")
+        response = self.client.get("/files/qd-60.pdf")
         self.assertEqual((response.status_code, response["Location"]), (301, decision.url))
 
     def test_the_report_lists_failures_and_old_addresses_that_lead_nowhere(self):
@@ -234,13 +234,13 @@ class SwitchOverTests(TestCase):
         self.assertEqual(Redirect.objects.count(), redirects)
 
     def test_a_page_an_editor_changed_is_left_alone_unless_asked(self):
-        page = self.imported(51)
+        page = self.imported(60)
         page.title = "Tiêu đề do biên tập viên sửa"
         page.save_revision().publish()
         (self.folder / "items.jsonl").write_text(
             (self.folder / "items.jsonl")
             .read_text()
-            .replace("(số 51)", "(số 51, bản sửa ở cổng cũ)")
+            .replace("(số 60)", "(số 60, bản sửa ở cổng cũ)")
         )
         try:
             output = load(self.folder)
@@ -260,6 +260,6 @@ class SwitchOverTests(TestCase):
             )
 
     def test_the_imported_page_has_a_history_the_workflow_can_continue(self):
-        page = self.imported(51)
+        page = self.imported(60)
         self.assertEqual(page.latest_revision.content["title"], page.title)
         self.assertTrue(page.latest_revision.content["body"])

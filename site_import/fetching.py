@@ -1,6 +1,7 @@
 """Asking the old portal politely: only the profile's hosts (redirects included), robots.txt
 honoured, a delay between requests to the same host, timeouts, and retries with backoff."""
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ class Fetched:
 class PoliteFetcher:
     def __init__(self, profile):
         self.profile = profile
+        # A retry is counted in the summary, not logged as a warning per attempt.
+        logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
         retries = urllib3.Retry(
             total=profile.retries,
             connect=profile.retries,

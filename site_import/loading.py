@@ -190,7 +190,9 @@ class Loader:
         page = self._existing_page(record, item)
         if page is False:
             return
-        edited = record is not None and (page is None or page.latest_revision_id != record.revision_id)
+        edited = record is not None and (
+            page is None or page.latest_revision_id != record.revision_id
+        )
         if record and page and record.checksum == checksum and not edited:
             self.summary.unchanged += 1
             return
@@ -278,7 +280,9 @@ class Loader:
         page, five times slower over an archive (the whole site is purged once at the end)."""
         page.live = not self.as_drafts
         if page.live:
-            page.first_published_at = timezone.make_aware(datetime.combine(published_on, PUBLISHED_AT))
+            page.first_published_at = timezone.make_aware(
+                datetime.combine(published_on, PUBLISHED_AT)
+            )
             page.last_published_at = page.first_published_at
         page.locale = self.locale
         section.add_child(instance=page)

@@ -127,8 +127,9 @@ class SwitchOverTests(TestCase):
 
     def test_word_markup_scripts_and_empty_paragraphs_are_gone(self):
         body = str(self.imported(60).body.raw_data)
-        for leftover in ("MsoNormal", "style=", "font-family", "<o:p", "<script", "onclick",
-                         "quảng cáo", "<p> </p>", "<p></p>", "<p><b> </b></p>", "<span"):  # fmt: skip
+        leftovers = ("MsoNormal", "style=", "font-family", "<o:p", "<script", "onclick",
+                     "quảng cáo", "<p> </p>", "<p></p>", "<p><b> </b></p>", "<span")  # fmt: skip
+        for leftover in leftovers:
             self.assertNotIn(leftover, body)
         paragraphs = [
             block for block in self.imported(60).body.raw_data if block["type"] == "paragraph"

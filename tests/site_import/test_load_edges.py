@@ -54,12 +54,14 @@ class SmallArchiveTests(TestCase):
                 "so_ky_hieu,loai_van_ban,co_quan_ban_hanh,ngay_ban_hanh,nguoi_ky,trich_yeu,dia_chi_tep\n"
                 "2423/QĐ-UBND,Quyết định,UBND tỉnh Sơn La,18/11/2022,Nguyễn Thành Công,"
                 "Phê duyệt danh mục nhiệm vụ KH&CN cấp tỉnh,/files/qd-2423.pdf\n"
-                "99/KH-SKHCN,Kế hoạch,Sở KH&CN,05/6/2023,,Kế hoạch thông tin KH&CN,/files/khong-co.pdf\n",
+                "99/KH-SKHCN,Kế hoạch,Sở KH&CN,05/6/2023,,Kế hoạch thông tin KH&CN,"
+                "/files/khong-co.pdf\n",
                 encoding="utf-8-sig",
             )
             (tables / "can-bo.csv").write_text(
                 "ho_ten,chuc_vu,don_vi,nhom,dien_thoai,email\n"
-                "Nguyễn Văn A,Giám đốc Sở,Sở KH&CN,Lãnh đạo Sở,02123.852.224,giamdoc@sokhcn.example\n",
+                "Nguyễn Văn A,Giám đốc Sở,Sở KH&CN,Lãnh đạo Sở,02123.852.224,"
+                "giamdoc@sokhcn.example\n",
                 encoding="utf-8",
             )
             collect(

@@ -63,8 +63,10 @@ def test_word_markup_becomes_the_editors_rich_text():
 
 def test_a_data_table_becomes_a_table_block_and_a_photo_table_an_image():
     html = (
-        "<table><tr><th>Chỉ tiêu</th><th>Kết quả</th></tr><tr><td>Đề tài</td><td>12</td></tr></table>"
-        '<table><tr><td><img src="http://old/a.jpg"></td></tr><tr><td>Chú thích ảnh</td></tr></table>'
+        "<table><tr><th>Chỉ tiêu</th><th>Kết quả</th></tr>"
+        "<tr><td>Đề tài</td><td>12</td></tr></table>"
+        '<table><tr><td><img src="http://old/a.jpg"></td></tr>'
+        "<tr><td>Chú thích ảnh</td></tr></table>"
     )
     converter = BodyConverter(
         link_for=lambda href: None, image_for=lambda src: (7, "Mô tả", "Chú thích")

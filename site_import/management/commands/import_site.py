@@ -1,8 +1,6 @@
 """`import_site collect` reads the old portal into a folder; `import_site load` brings that folder
 into the site. See "Chuyển dữ liệu từ cổng cũ" in the README."""
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -46,8 +44,6 @@ class Command(BaseCommand):
         load.add_argument("--user", help="Tài khoản ghi vào lịch sử phiên bản.")
 
     def handle(self, *args, step, **options):
-        # Retries are reported in the summary, not as a warning per attempt.
-        logging.getLogger("urllib3").setLevel(logging.ERROR)
         if step == "collect":
             self.collect(**options)
         else:

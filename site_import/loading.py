@@ -285,8 +285,10 @@ class Loader:
             )
             page.last_published_at = page.first_published_at
         page.locale = self.locale
+        page.owner = self.user  # the "created" entry of the history names the importer
         section.add_child(instance=page)
-        revision = page.save_revision(user=self.user, log_action=True, clean=False)
+        # As Wagtail's own create view: the creation is logged, its first revision is not.
+        revision = page.save_revision(user=self.user, log_action=False, clean=False)
         if page.live:
             page.live_revision = revision
             page.has_unpublished_changes = False

@@ -9,16 +9,18 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from articles.models import ArticlePage, ArticleViews
+from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentType, SiteDocument, SiteImage
 from site_import.loading import DEAD_ADDRESSES_REPORT, FAILURES_REPORT
 from site_import.models import ImportedItem
 from tests.factories import ArticleIndexPageFactory
-from tests.helpers import ReaderClient, home_page
+from tests.helpers import ReaderClient, article_form_data, home_page, make_staff
 from tests.site_import.replica import REPLICA_ARTICLES, collect, served_replica
 
 SECTIONS = {"tin-tuc": "Tin tức", "thong-bao": "Thông báo", "hoat-dong-khcn": "Hoạt động KH&CN"}
@@ -262,5 +264,36 @@ class SwitchOverTests(TestCase):
 
     def test_the_imported_page_has_a_history_the_workflow_can_continue(self):
         page = self.imported(60)
-        self.assertEqual(page.latest_revision.content["title"], page.title)
-        self.assertTrue(page.latest_revision.content["body"])
+        history = PageLogEntry.objects.filter(page=page).order_by("timestamp", "pk")
+        self.assertEqual([entry.action for entry in history], ["wagtail.create", "wagtail.publish"])
+        self.assertEqual(page.live_revision_id, page.latest_revision_id)
+        self.assertFalse(page.has_unpublished_changes)
+        # An editor corrects the imported article and submits it; the approver approves.
+        editor, approver = (
+            make_staff("editor", EDITORS_GROUP),
+            make_staff("approver", APPROVERS_GROUP),
+        )
+        self.client.force_login(editor)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        self.assertEqual(self.client.get(edit_url).status_code, 200)
+        self.client.post(
+            edit_url,
+            article_form_data(
+                page.title, slug=page.slug, summary="Tóm tắt đã sửa.", **{"action-submit": "1"}
+            ),
+        )
+        state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+        self.assertEqual(self.client.get(page.url).status_code, 200)  # the imported copy stays
+        self.client.force_login(approver)
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(page.pk, "approve", state.current_task_state.pk),
+            ),
+            {"comment": ""},
+        )
+        self.client.logout()
+        self.assertContains(self.client.get(page.url), "Tóm tắt đã sửa.")
+        # The next load leaves the corrected article alone.
+        self.assertIn("1 đã được biên tập viên sửa", load(self.folder))
+        self.assertEqual(ArticlePage.objects.get(pk=page.pk).summary, "Tóm tắt đã sửa.")

@@ -9,6 +9,7 @@ bench/results/import.svg."""
 
 import argparse
 import os
+import resource
 import shutil
 import tempfile
 import threading
@@ -62,6 +63,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1, help="loading processes (PostgreSQL)")
     options = parser.parse_args()
 
     with throwaway_database():
@@ -97,10 +99,7 @@ def main():
                 results.append(("collect", summary.new_items, time.perf_counter() - started, trace))
             trace = MemoryTrace()
             started = time.perf_counter()
-            loader = Loader(
-                folder,
-                progress=lambda s: trace.sample(s.created + s.updated + s.unchanged + s.failed),
-            )
+            loader = Loader(folder, progress=trace.sample, workers=options.workers)
             summary = loader.run()
             results.append(("load", summary.created, time.perf_counter() - started, trace))
             print(summary.line())
@@ -110,7 +109,7 @@ def main():
     postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
     database = "PostgreSQL" if postgres else "SQLite"
     print(f"\n{options.articles} articles of the replica, {database}, crawl concurrency", end=" ")
-    print(options.concurrency)
+    print(f"{options.concurrency}, loading processes {options.workers}")
     header = ("step", "items", "seconds", "items/s", "MB at 25%", "MB at 100%", "peak MB")
     print("{:<8} {:>6} {:>8} {:>8} {:>10} {:>11} {:>8}".format(*header))
     for step, items, seconds, trace in results:
@@ -118,6 +117,9 @@ def main():
             f"{step:<8} {items:>6} {seconds:>8.1f} {items / seconds:>8.1f} "
             f"{trace.at(0.25):>10.0f} {trace.at(1.0):>11.0f} {trace.peak:>8.0f}"
         )
+    if options.workers > 1:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak MB of a loading process (of {options.workers}): {children:.0f}")
     load_rate = results[1][1] / results[1][2]
     print(
         f"10,000 articles would load in about {10_000 / load_rate / 60:.1f} minutes at this rate."

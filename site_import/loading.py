@@ -8,7 +8,7 @@ import json
 import os
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from datetime import time as clock
 from pathlib import Path
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -46,6 +46,7 @@ from site_import.document_numbers import document_type_named, read_document_titl
 from site_import.extraction import clean_line, nfc
 from site_import.indexing import Indexer, indexing_deferred
 from site_import.models import ImportedFile, ImportedItem
+from site_import.workers import WorkerFailed, load_in_processes
 
 FAILURES_REPORT = "bao-cao-loi.csv"
 DEAD_ADDRESSES_REPORT = "dia-chi-cu-khong-co-dich.csv"
@@ -55,6 +56,7 @@ PUBLISHED_AT = clock(8, 0)
 IMPORT_NOTE = "Chuyển từ cổng cũ"
 KNOWN_FILES_KEPT = 5000
 REDIRECTS_BATCH = 500
+ITEM_ATTEMPTS = 3
 
 
 class ImportProblem(Exception):
@@ -104,6 +106,7 @@ class Loader:
         user=None,
         site=None,
         progress=None,
+        workers=1,
     ):
         self.archive = Archive(folder)
         self.dry_run = dry_run
@@ -111,7 +114,8 @@ class Loader:
         self.overwrite = overwrite
         self.user = user
         self.site = site or Site.objects.get(is_default_site=True)
-        self.progress = progress
+        self.progress = progress  # called with the number of items done
+        self.workers = workers
         self.summary = LoadSummary()
         self.problems = []  # (level, old address, title, reason) rows of the report
         self.stored_files = []  # storage names written in this run (removed after a dry run)
@@ -138,10 +142,13 @@ class Loader:
         whole_run = transaction.atomic() if self.dry_run else nullcontext()
         try:
             with whole_run, indexing_deferred():
-                for item in self.archive.read(ITEMS):
-                    self._load_item(item)
-                    if self.progress:
-                        self.progress(self.summary)
+                if self.workers > 1 and not self.dry_run:
+                    try:
+                        load_in_processes(self, self.workers, self.progress)
+                    except WorkerFailed as stopped:
+                        raise ImportProblem(str(stopped)) from stopped
+                else:
+                    self.load_items(progress=self.progress)
                 with transaction.atomic():
                     self._load_addresses()
                     self._write_redirects()
@@ -159,9 +166,52 @@ class Loader:
             self._write_reports()
         return self.summary
 
+    def load_items(self, belongs=None, *, done=None, progress=None):
+        """Load the archive's items (those `belongs` accepts), committing each; then write the
+        pending redirects and search index entries."""
+        count = 0
+        for item in self.archive.read(ITEMS):
+            if belongs is not None and not belongs(item):
+                continue
+            self._load_item(item)
+            count += 1
+            if done is not None:
+                with done.get_lock():
+                    done.value += 1
+            if progress:
+                progress(count)
+        self._write_redirects()
+        self.indexer.flush()
+
+    def worker_result(self):
+        """What a loading process did, for the process that started it."""
+        return {"summary": asdict(self.summary), "problems": self.problems}
+
+    def merge_worker_result(self, result):
+        for name, value in result["summary"].items():
+            if name != "seconds":
+                setattr(self.summary, name, getattr(self.summary, name) + value)
+        self.problems.extend(tuple(problem) for problem in result["problems"])
+
     def _load_item(self, item):
-        files = _ItemFiles()
         checksum = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
+        for attempt in range(1, ITEM_ATTEMPTS + 1):
+            try:
+                self._load_item_once(item, checksum)
+                return
+            except IntegrityError as conflict:
+                # Another process made the same image, document or tag in the meantime: the
+                # next attempt finds it. Or a real conflict, reported after the last attempt.
+                self._known_files.clear()
+                if attempt == ITEM_ATTEMPTS:
+                    self._failed(item, f"xung đột dữ liệu: {conflict}")
+
+    def _failed(self, item, reason):
+        self.summary.failed += 1
+        self.problems.append(("lỗi", item.get("source_url", ""), item.get("title", ""), reason))
+
+    def _load_item_once(self, item, checksum):
+        files = _ItemFiles()
         try:
             with transaction.atomic():
                 loader = {
@@ -176,13 +226,13 @@ class Loader:
                 self.indexer.add(obj)
             for address, page, link in files.redirects:
                 self._redirect(address, page=page, link=link)
+        except IntegrityError:
+            self._remove_stored_files(files.names)
+            raise
         except (ImportProblem, ValidationError, OSError, ValueError, KeyError) as problem:
             self._remove_stored_files(files.names)
             self._known_files.clear()  # it may hold rows the failed item's rollback removed
-            self.summary.failed += 1
-            self.problems.append(
-                ("lỗi", item.get("source_url", ""), item.get("title", ""), _reason(problem))
-            )
+            self._failed(item, _reason(problem))
 
     # --- articles -------------------------------------------------------------------------
     def _article(self, item, checksum, files):

@@ -2,8 +2,10 @@
 tables (documents and people)."""
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
+import pytest
 from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -138,3 +140,25 @@ class SmallArchiveTests(TestCase):
         self.assertEqual((person.position, person.group), ("Giám đốc Sở", "lanh_dao"))
         dead = [row[0] for row in read_report(self.folder, "dia-chi-cu-khong-co-dich.csv")]
         self.assertTrue(any(address.endswith("/files/khong-co.pdf") for address in dead))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_loading_processes_share_the_sections_and_load_what_one_would(tmp_path):
+    """Three processes (one per section) load the same pages, images and redirects as one, and
+    the photos every section shares are made once."""
+    make_sections()
+    with served_replica(articles=60) as (portal, base, _outside):
+        collect(base, tmp_path / "du-lieu-cu")
+    output = load(tmp_path / "du-lieu-cu", "--workers=3")
+    collected = [number for number in range(1, 61) if number not in (13, 14)]
+    assert f"Đã nạp: {len(collected)} tạo mới, 0 cập nhật, 0 không đổi" in output
+    assert "0 lỗi" in output
+    assert ArticlePage.objects.filter(live=True).count() == len(collected)
+    assert SiteImage.objects.count() == 8
+    assert ImportedFile.objects.filter(image__isnull=False).count() == 8
+    assert not list(tmp_path.glob("du-lieu-cu/.nap-*.json"))
+    for number in (3, 4, 5):  # one article of each section
+        page = ArticlePage.objects.get(title=unicodedata.normalize("NFC", portal.title(number)))
+        assert Redirect.objects.get(old_path=portal.canonical(number)).redirect_page_id == page.pk
+    assert "0 tạo mới, 0 cập nhật" in load(tmp_path / "du-lieu-cu", "--workers=3")

@@ -3,6 +3,7 @@ into the site. See "Chuyển dữ liệu từ cổng cũ" in the README."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from tqdm import tqdm
 
 from site_import.archive import ITEMS, Archive
@@ -42,6 +43,12 @@ class Command(BaseCommand):
             help="Ghi đè cả các bài biên tập viên đã sửa sau lần nạp trước.",
         )
         load.add_argument("--user", help="Tài khoản ghi vào lịch sử phiên bản.")
+        load.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Số tiến trình nạp song song (PostgreSQL), mỗi tiến trình vài chuyên mục.",
+        )
 
     def handle(self, *args, step, **options):
         if step == "collect":
@@ -76,7 +83,10 @@ class Command(BaseCommand):
             )
         self.stdout.write(summary.line())
 
-    def load(self, *, folder, dry_run, as_drafts, overwrite, user, verbosity, **_):
+    def load(self, *, folder, dry_run, as_drafts, overwrite, user, workers, verbosity, **_):
+        if workers > 1 and connection.vendor != "postgresql":
+            self.stderr.write("SQLite nhận một tiến trình ghi: nạp bằng một tiến trình.")
+            workers = 1
         importer = None
         if user:
             importer = get_user_model().objects.filter(username=user).first()
@@ -85,8 +95,8 @@ class Command(BaseCommand):
         total = Archive(folder).count(ITEMS)
         with self._bar(verbosity, "Nạp", "mục", total=total) as bar:
 
-            def progress(summary):
-                bar.update(1)
+            def progress(done):
+                bar.update(done - bar.n)
 
             loader = Loader(
                 folder,
@@ -95,6 +105,7 @@ class Command(BaseCommand):
                 overwrite=overwrite,
                 user=importer,
                 progress=progress,
+                workers=max(1, workers),
             )
             try:
                 summary = loader.run()

@@ -63,4 +63,17 @@ INTERNALS = (
         "A file just uploaded and not yet stored has _committed False (its metadata is "
         "stripped then, once).",
     ),
+    Internal(
+        "modelsearch.signal_handlers.post_save_signal_handler",
+        "site_import.indexing.indexing_deferred",
+        "Search indexing on save is post_save_signal_handler, connected for each indexed model "
+        "without a dispatch_uid; disconnected and connected again, saves stop and resume "
+        "indexing.",
+    ),
+    Internal(
+        "redirects.middleware.get_redirect",
+        "site_import.middleware.LegacyAddressMiddleware",
+        "get_redirect(request, normalised path) answers the site's Redirect for that path "
+        "(query string included) or None.",
+    ),
 )

@@ -9,12 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import RequestFactory, TestCase
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_purges
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.search.models import IndexEntry
 
 from core.wagtail_internals import INTERNALS
 from home.models import SiteImage, SiteSettings
+from site_import.indexing import indexing_deferred
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, StandardPageFactory
 from tests.helpers import home_page
 
@@ -30,6 +33,10 @@ class WagtailInternalsTests(TestCase):
             "wagtailsearch_indexentry and its FTS table": self.test_pages_have_index_entries,
             "frontend_cache.signal_handlers": self.test_wagtails_own_purge_handlers_are_known,
             "FieldFile._committed": self.test_a_new_upload_is_not_committed_until_saved,
+            "modelsearch.signal_handlers.post_save_signal_handler": (
+                self.test_saves_index_through_the_known_handler
+            ),
+            "redirects.middleware.get_redirect": self.test_a_redirect_is_found_by_its_full_path,
         }
         self.assertEqual({internal.name for internal in INTERNALS}, set(tested))
 
@@ -104,6 +111,26 @@ class WagtailInternalsTests(TestCase):
         self.assertFalse(image.file._committed)
         image.save()
         self.assertTrue(image.file._committed)
+
+    def test_saves_index_through_the_known_handler(self):
+        section = ArticleIndexPageFactory(parent=home_page())
+        with indexing_deferred():
+            quiet = ArticlePageFactory(parent=section, title="Chưa vào chỉ mục")
+        self.assertFalse(IndexEntry.objects.filter(object_id=str(quiet.pk)).exists())
+        indexed = ArticlePageFactory(parent=section, title="Đã vào chỉ mục")
+        self.assertTrue(IndexEntry.objects.filter(object_id=str(indexed.pk)).exists())
+
+    def test_a_redirect_is_found_by_its_full_path(self):
+        target = ArticleIndexPageFactory(parent=home_page())
+        Redirect.objects.create(
+            site=Site.objects.get(is_default_site=True),
+            old_path=Redirect.normalise_path("/?menuID=3&details=17"),
+            redirect_page=target,
+        )
+        request = RequestFactory().get("/", {"details": "17", "menuID": "3"})
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        self.assertEqual(get_redirect(request, path).redirect_page_id, target.pk)
+        self.assertIsNone(get_redirect(request, "/?details=18"))
 
 
 def _png():

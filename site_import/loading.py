@@ -7,8 +7,8 @@ import hashlib
 import json
 import os
 import time
-from contextlib import nullcontext
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager, nullcontext
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from datetime import time as clock
 from pathlib import Path
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -85,9 +85,9 @@ class LoadSummary:
 
 
 @dataclass
-class _ItemFiles:
-    """The files one item brought in (removed again if the item fails) and the documents its
-    body links to."""
+class _ItemWork:
+    """What loading one item made: its files (removed again if the item fails), the documents
+    its body links to, and what waits for the item's commit (indexing, redirects)."""
 
     names: list = field(default_factory=list)
     linked_documents: set = field(default_factory=set)
@@ -118,13 +118,14 @@ class Loader:
         self.workers = workers
         self.summary = LoadSummary()
         self.problems = []  # (level, old address, title, reason) rows of the report
-        self.stored_files = []  # storage names written in this run (removed after a dry run)
+        self.stored_files = []  # a dry run's stored files, removed at its end
         self.indexer = Indexer()
         self.locale = Locale.get_default()
         self._sections = {}
         self._collections = {}
         self._known_files = {}  # sha1 -> ImportedFile, for files seen in this run (bounded)
         self._redirects = {}  # old path -> Redirect, written in batches
+        self._dead_report = None  # a csv writer while the addresses are read
         source = self.archive.path(SOURCE)
         self.hosts = (
             {host.lower() for host in json.loads(source.read_text())["hosts"]}
@@ -149,7 +150,7 @@ class Loader:
                         raise ImportProblem(str(stopped)) from stopped
                 else:
                     self.load_items(progress=self.progress)
-                with transaction.atomic():
+                with transaction.atomic(), self._dead_addresses_report():
                     self._load_addresses()
                     self._write_redirects()
                     self._rewrite_pending_links()
@@ -196,12 +197,14 @@ class Loader:
     def _load_item(self, item):
         checksum = hashlib.sha256(json.dumps(item, sort_keys=True).encode()).hexdigest()
         for attempt in range(1, ITEM_ATTEMPTS + 1):
+            summary, problems = replace(self.summary), len(self.problems)
             try:
                 self._load_item_once(item, checksum)
                 return
             except IntegrityError as conflict:
                 # Another process made the same image, document or tag in the meantime: the
                 # next attempt finds it. Or a real conflict, reported after the last attempt.
+                self.summary, self.problems[problems:] = summary, []
                 self._known_files.clear()
                 if attempt == ITEM_ATTEMPTS:
                     self._failed(item, f"xung đột dữ liệu: {conflict}")
@@ -211,7 +214,7 @@ class Loader:
         self.problems.append(("lỗi", item.get("source_url", ""), item.get("title", ""), reason))
 
     def _load_item_once(self, item, checksum):
-        files = _ItemFiles()
+        work = _ItemWork()
         try:
             with transaction.atomic():
                 loader = {
@@ -221,32 +224,74 @@ class Loader:
                 }.get(item.get("kind", "article"))
                 if loader is None:
                     raise ImportProblem(f"không biết loại mục {item.get('kind')!r}")
-                loader(item, checksum, files)
-            for obj in files.to_index:
+                loader(item, checksum, work)
+            for obj in work.to_index:
                 self.indexer.add(obj)
-            for address, page, link in files.redirects:
+            for address, page, link in work.redirects:
                 self._redirect(address, page=page, link=link)
         except IntegrityError:
-            self._remove_stored_files(files.names)
+            self._remove_stored_files(work.names)
             raise
-        except (ImportProblem, ValidationError, OSError, ValueError, KeyError) as problem:
-            self._remove_stored_files(files.names)
+        except (
+            ImportProblem,
+            ValidationError,
+            DatabaseError,
+            OSError,
+            ValueError,
+            KeyError,
+        ) as problem:
+            # (DatabaseError: a value the database refuses, such as an address too long.)
+            self._remove_stored_files(work.names)
             self._known_files.clear()  # it may hold rows the failed item's rollback removed
             self._failed(item, _reason(problem))
 
     # --- articles -------------------------------------------------------------------------
-    def _article(self, item, checksum, files):
+    def _article(self, item, checksum, work):
         record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
-        page = self._existing_page(record, item)
-        if page is False:
+        page, edited = self._imported_page(record)
+        if edited and not self.overwrite:
+            self._leave_alone(item, deleted=page is None)
             return
-        edited = record is not None and (
-            page is None or page.latest_revision_id != record.revision_id
-        )
-        if record and page and record.checksum == checksum and not edited:
+        if page and not edited and record.checksum == checksum:
             self.summary.unchanged += 1
             return
         section = self._section(item.get("section"))
+        fields, tags, pending_links = self._article_fields(item, work)
+        created = page is None
+        if created:
+            page = ArticlePage(**fields, slug=self._free_slug(section, fields["title"]))
+            page.tags.set(tags)
+            revision = self._create_page(section, page, fields["published_on"])
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+            page.tags.set(tags)
+            revision = page.save_revision(user=self.user, log_action=True)
+            if not self.as_drafts:
+                revision.publish(user=self.user, log_action=True)
+        views = int(item.get("views") or 0)
+        self._carry_views_on(page, views, record)
+        ImportedItem.objects.update_or_create(
+            source_url=item["source_url"],
+            defaults={
+                "kind": ImportedItem.Kind.ARTICLE,
+                "page": page,
+                "revision_id": revision.pk,
+                "checksum": checksum,
+                "source_views": max(views, record.source_views if record else 0),
+                "pending_links": pending_links,
+            },
+        )
+        for address in (item["source_url"], *item.get("aliases", [])):
+            work.redirects.append((address, page, ""))
+        work.to_index.append(page)
+        if created:
+            self.summary.created += 1
+        else:
+            self.summary.updated += 1
+
+    def _article_fields(self, item, work):
+        """(the page's field values, its tags, whether its body still links old addresses)."""
         published_on = _date(item.get("published"))
         if published_on is None:
             raise ImportProblem("không đọc được ngày đăng")
@@ -256,72 +301,41 @@ class Loader:
         images = {image["url"]: image for image in item.get("images", []) if image.get("url")}
         attachments = {a["url"]: a for a in item.get("attachments", []) if a.get("url")}
         converter = BodyConverter(
-            link_for=lambda href: self._link_for(href, attachments, files),
-            image_for=lambda src: self._image_for(images.get(src), item, files),
+            link_for=lambda href: self._link_for(href, attachments, work),
+            image_for=lambda src: self._image_for(images.get(src), item, work),
         )
         body = converter.blocks(item.get("body_html", ""))
+        # Attachments the text does not link to are listed after it.
         for attachment in attachments.values():
-            document = self._attachment_document(attachment, item, files)
-            if document and document.pk not in files.linked_documents:
-                files.linked_documents.add(document.pk)
+            document = self._attachment_document(attachment, item, work)
+            if document and document.pk not in work.linked_documents:
+                work.linked_documents.add(document.pk)
+                title_shown = clean_line(attachment.get("title"))
                 body.append(
-                    {
-                        "type": "document",
-                        "value": {
-                            "document": document.pk,
-                            "title": clean_line(attachment.get("title")),
-                        },
-                    }
+                    {"type": "document", "value": {"document": document.pk, "title": title_shown}}
                 )
         lead = item.get("lead_image")
-        lead_image = self._image(lead, item, files) if lead else None
         fields = {
             "title": title[:255],
             "summary": clean_line(item.get("summary"))[:1000],
             "published_on": published_on,
             "author_line": clean_line(item.get("author"))[:200],
-            "lead_image": lead_image,
+            "lead_image": self._image(lead, item, work) if lead else None,
             "lead_image_caption": clean_line((lead or {}).get("caption"))[:300],
             "body": body,
         }
         tags = [clean_line(tag)[:100] for tag in item.get("tags", []) if clean_line(tag)]
-        created = page is None
-        if created:
-            page = ArticlePage(**fields, slug=self._free_slug(section, title))
-            page.tags.set(tags)
-            revision = self._create_page(section, page, published_on)
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-            page.tags.set(tags)
-            revision = page.save_revision(user=self.user, log_action=True)
-            if not self.as_drafts:
-                revision.publish(user=self.user, log_action=True)
-        views = int(item.get("views") or 0)
-        if created:
+        return fields, tags, converter.unresolved_links > 0
+
+    def _carry_views_on(self, page, views, record):
+        """The old "Lượt xem" is where the count starts; readers' views add to it, and a later
+        load adds what the old portal counted since."""
+        if record is None or not ArticleViews.objects.filter(page_id=page.pk).exists():
             ArticleViews.objects.update_or_create(page_id=page.pk, defaults={"views": views})
-        elif record and views > record.source_views:
+        elif views > record.source_views:
             ArticleViews.objects.filter(page_id=page.pk).update(
                 views=F("views") + views - record.source_views
             )
-        ImportedItem.objects.update_or_create(
-            source_url=item["source_url"],
-            defaults={
-                "kind": ImportedItem.Kind.ARTICLE,
-                "page": page,
-                "revision_id": revision.pk,
-                "checksum": checksum,
-                "source_views": max(views, record.source_views if record else 0),
-                "pending_links": converter.unresolved_links > 0,
-            },
-        )
-        for address in (item["source_url"], *item.get("aliases", [])):
-            files.redirects.append((address, page, ""))
-        files.to_index.append(page)
-        if created:
-            self.summary.created += 1
-        else:
-            self.summary.updated += 1
 
     def _create_page(self, section, page, published_on):
         """The new page in the tree, with its revision and its history ("created", and
@@ -348,28 +362,23 @@ class Loader:
             log(instance=page, action="wagtail.publish", user=self.user, revision=revision)
         return revision
 
-    def _existing_page(self, record, item):
-        """The page an earlier load made (None if none), or False when an editor has since
-        changed or deleted it and the load leaves it alone."""
+    def _imported_page(self, record):
+        """(the page an earlier load made or None, whether an editor has since changed or
+        deleted it)."""
         if record is None:
-            return None
+            return None, False
         page = ArticlePage.objects.filter(pk=record.page_id).first() if record.page_id else None
-        edited = page is None or page.latest_revision_id != record.revision_id
-        if edited and not self.overwrite:
-            self.summary.unchanged += 1
-            self.summary.left_alone += 1
-            self.problems.append(
-                (
-                    "giữ nguyên",
-                    item["source_url"],
-                    item.get("title", ""),
-                    "bài đã bị xóa trên cổng mới"
-                    if page is None
-                    else "biên tập viên đã sửa bài sau lần nạp trước (dùng --overwrite để ghi đè)",
-                )
-            )
-            return False
-        return page
+        return page, page is None or page.latest_revision_id != record.revision_id
+
+    def _leave_alone(self, item, *, deleted):
+        self.summary.unchanged += 1
+        self.summary.left_alone += 1
+        reason = (
+            "bài đã bị xóa trên cổng mới"
+            if deleted
+            else "biên tập viên đã sửa bài sau lần nạp trước (dùng --overwrite để ghi đè)"
+        )
+        self.problems.append(("giữ nguyên", item["source_url"], item.get("title", ""), reason))
 
     def _section(self, slug):
         if slug not in self._sections:
@@ -396,7 +405,7 @@ class Loader:
         return slug
 
     # --- links, images, attachments -------------------------------------------------------
-    def _link_for(self, href, attachments, files):
+    def _link_for(self, href, attachments, work):
         href = (href or "").strip()
         parts = urlsplit(href)
         if parts.scheme == "mailto":
@@ -404,10 +413,10 @@ class Loader:
         if parts.netloc and parts.netloc.lower() not in self.hosts:
             return Link("url", href)  # another site: kept as it is
         if href in attachments:
-            document = self._attachment_document(attachments[href], {"source_url": href}, files)
+            document = self._attachment_document(attachments[href], {"source_url": href}, work)
             if document is None:
                 return None
-            files.linked_documents.add(document.pk)
+            work.linked_documents.add(document.pk)
             return Link("document", document.pk)
         target = self._old_address_target(href)
         if target is not None:
@@ -438,13 +447,13 @@ class Loader:
             return Link("url", redirect[1])
         return None
 
-    def _image_for(self, record, item, files):
-        image = self._image(record, item, files) if record else None
+    def _image_for(self, record, item, work):
+        image = self._image(record, item, work) if record else None
         if image is None:
             return None
         return image.pk, image.description, clean_line(record.get("caption"))
 
-    def _image(self, record, item, files):
+    def _image(self, record, item, work):
         """The site's image for a downloaded photo (one per content), or None with a warning."""
         if record.get("error") or not record.get("sha1"):
             self._warn(item, f"ảnh {record.get('url')} không tải được: {record.get('error', '?')}")
@@ -472,13 +481,12 @@ class Loader:
         image.save()  # strips the EXIF GPS position and camera details
         image._set_image_file_metadata()
         image.save(update_fields=["file_size", "file_hash"])
-        files.to_index.append(image)
-        files.names.append(image.file.name)
-        self.stored_files.append(image.file.name)
+        work.to_index.append(image)
+        self._stored(work, image.file.name)
         self._remember_file(ImportedFile.objects.create(sha1=record["sha1"], image=image))
         return image
 
-    def _attachment_document(self, record, item, files):
+    def _attachment_document(self, record, item, work):
         if record.get("error") or not record.get("sha1"):
             self._warn(item, f"tệp {record.get('url')} không tải được: {record.get('error', '?')}")
             return None
@@ -489,7 +497,7 @@ class Loader:
         number, kind, issued = read_document_title(title)
         document = self._store_document(
             record,
-            files,
+            work,
             title=title,
             number=number,
             document_type=kind,
@@ -497,6 +505,11 @@ class Loader:
         )
         self._remember_file(ImportedFile.objects.create(sha1=record["sha1"], document=document))
         return document
+
+    def _stored(self, work, name):
+        work.names.append(name)
+        if self.dry_run:
+            self.stored_files.append(name)
 
     def _known_file(self, sha1):
         if sha1 not in self._known_files:
@@ -514,7 +527,7 @@ class Loader:
             self._collections[name] = default_collection(name)
         return self._collections[name]
 
-    def _store_document(self, record, files, **metadata):
+    def _store_document(self, record, work, **metadata):
         path = self.archive.path(record["file"])
         limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
         if limit and path.stat().st_size > limit:
@@ -533,13 +546,12 @@ class Loader:
             document.clean()  # the extension and content checks staff uploads meet
             document._set_document_file_metadata()
             document.save()
-        files.to_index.append(document)
-        files.names.append(document.file.name)
-        self.stored_files.append(document.file.name)
+        work.to_index.append(document)
+        self._stored(work, document.file.name)
         return document
 
     # --- documents and people from the CSV lists ------------------------------------------
-    def _document(self, item, checksum, files):
+    def _document(self, item, checksum, work):
         record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
         if record and record.checksum == checksum:
             self.summary.unchanged += 1
@@ -555,14 +567,14 @@ class Loader:
         }
         document = SiteDocument.objects.filter(pk=record.document_id).first() if record else None
         if document is None:
-            document = self._store_document(item, files, **metadata)
+            document = self._store_document(item, work, **metadata)
             ImportedFile.objects.get_or_create(sha1=item["sha1"], defaults={"document": document})
             self.summary.created += 1
         else:
             for name, value in metadata.items():
                 setattr(document, name, value)
             document.save()
-            files.to_index.append(document)
+            work.to_index.append(document)
             self.summary.updated += 1
         ImportedItem.objects.update_or_create(
             source_url=item["source_url"],
@@ -572,9 +584,9 @@ class Loader:
                 "checksum": checksum,
             },
         )
-        files.redirects.append((item["source_url"], None, document.url))
+        work.redirects.append((item["source_url"], None, document.url))
 
-    def _person(self, item, checksum, files):
+    def _person(self, item, checksum, work):
         record = ImportedItem.objects.filter(source_url=item["source_url"]).first()
         if record and record.checksum == checksum:
             self.summary.unchanged += 1
@@ -695,8 +707,8 @@ class Loader:
 
     def _dead(self, url, reason):
         self.summary.dead_addresses += 1
-        self._dead_rows = getattr(self, "_dead_rows", [])
-        self._dead_rows.append((url, reason))
+        if self._dead_report is not None:
+            self._dead_report.writerow([as_inert_text(url), as_inert_text(reason)])
 
     # --- links to articles loaded after the one that links them ---------------------------
     def _rewrite_pending_links(self):
@@ -744,16 +756,27 @@ class Loader:
         )
 
     def _write_reports(self):
-        _write_csv(
-            self.archive.path(FAILURES_REPORT),
-            ("mức", "địa chỉ cũ", "tiêu đề", "lý do"),
-            self.problems,
-        )
-        _write_csv(
-            self.archive.path(DEAD_ADDRESSES_REPORT),
-            ("địa chỉ cũ", "lý do"),
-            getattr(self, "_dead_rows", []),
-        )
+        with open(self.archive.path(FAILURES_REPORT), "w", newline="", encoding="utf-8-sig") as out:
+            writer = csv.writer(out)  # Excel reads the BOM as "this is UTF-8"
+            writer.writerow(("mức", "địa chỉ cũ", "tiêu đề", "lý do"))
+            for row in self.problems:
+                writer.writerow([as_inert_text(value) for value in row])
+
+    @contextmanager
+    def _dead_addresses_report(self):
+        """Old addresses that lead nowhere, written as they are found (there may be many)."""
+        if self.dry_run:
+            yield
+            return
+        with open(
+            self.archive.path(DEAD_ADDRESSES_REPORT), "w", newline="", encoding="utf-8-sig"
+        ) as out:
+            self._dead_report = csv.writer(out)
+            self._dead_report.writerow(("địa chỉ cũ", "lý do"))
+            try:
+                yield
+            finally:
+                self._dead_report = None
 
     def _remove_stored_files(self, names):
         for name in names:
@@ -771,14 +794,6 @@ def _whole_site_batch():
     batch = PurgeBatch()
     batch.add_urls(whole_site(None))
     return batch
-
-
-def _write_csv(path, header, rows):
-    with open(path, "w", newline="", encoding="utf-8-sig") as output:  # Excel reads the BOM
-        writer = csv.writer(output)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([as_inert_text(value) for value in row])
 
 
 def _date(value):

@@ -1,6 +1,7 @@
 """The old portal's replica and a collected archive of it, shared by the switch-over tests."""
 
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +43,32 @@ def collect(base, folder, *extra):
         verbosity=0,
         stdout=_Sink(),
     )
+
+
+class CollectedArchive:
+    """For a TestCase: an archive of the replica, collected once into a folder of the class's
+    own (`cls.folder`) before its tests, removed after them; `cls.portal` and `cls.base` say what
+    was served where."""
+
+    replica_articles = REPLICA_ARTICLES
+
+    @classmethod
+    def setUpClass(cls):
+        cls.holder = tempfile.TemporaryDirectory()
+        cls.folder = Path(cls.holder.name) / "du-lieu-cu"
+        with served_replica(articles=cls.replica_articles) as (portal, base, _outside):
+            cls.collect_archive(base, Path(cls.holder.name))
+        cls.portal, cls.base = portal, base
+        super().setUpClass()
+
+    @classmethod
+    def collect_archive(cls, base, beside):
+        collect(base, cls.folder)
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.holder.cleanup()
 
 
 def copy_archive(source, target):

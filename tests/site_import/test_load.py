@@ -2,7 +2,6 @@
 redirects, as readers and editors then meet them."""
 
 import csv
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from site_import.loading import DEAD_ADDRESSES_REPORT, FAILURES_REPORT
 from site_import.models import ImportedItem
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import ReaderClient, article_form_data, home_page, make_staff
-from tests.site_import.replica import REPLICA_ARTICLES, collect, served_replica
+from tests.site_import.replica import REPLICA_ARTICLES, CollectedArchive
 
 SECTIONS = {"tin-tuc": "Tin tức", "thong-bao": "Thông báo", "hoat-dong-khcn": "Hoạt động KH&CN"}
 
@@ -64,22 +63,8 @@ def read_report(folder, name):
         return list(csv.reader(report))[1:]
 
 
-class SwitchOverTests(TestCase):
+class SwitchOverTests(CollectedArchive, TestCase):
     client_class = ReaderClient
-
-    @classmethod
-    def setUpClass(cls):
-        cls.folder_holder = tempfile.TemporaryDirectory()
-        cls.folder = Path(cls.folder_holder.name) / "du-lieu-cu"
-        with served_replica() as (portal, base, _outside):
-            collect(base, cls.folder)
-        cls.portal, cls.base = portal, base
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.folder_holder.cleanup()
 
     @classmethod
     def setUpTestData(cls):

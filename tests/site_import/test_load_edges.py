@@ -1,7 +1,6 @@
 """The load's edges: a dry run, items that fail, drafts, and the lists the old portal keeps as
 tables (documents and people)."""
 
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from site_import.loading import FAILURES_REPORT, Loader
 from site_import.models import ImportedFile, ImportedItem
 from tests.factories import ArticleIndexPageFactory
 from tests.helpers import ReaderClient, home_page
-from tests.site_import.replica import collect, served_replica
+from tests.site_import.replica import CollectedArchive, collect, served_replica
 from tests.site_import.test_load import SECTIONS, load, make_sections, read_report
 
 ARTICLES = 24
@@ -45,42 +44,32 @@ def counts():
     }
 
 
-class SmallArchiveTests(TestCase):
+class SmallArchiveTests(CollectedArchive, TestCase):
     client_class = ReaderClient
+    replica_articles = ARTICLES
 
     @classmethod
-    def setUpClass(cls):
-        cls.holder = tempfile.TemporaryDirectory()
-        cls.folder = Path(cls.holder.name) / "du-lieu-cu"
-        tables = Path(cls.holder.name)
-        with served_replica(articles=ARTICLES) as (portal, base, _outside):
-            (tables / "van-ban.csv").write_text(
-                "so_ky_hieu,loai_van_ban,co_quan_ban_hanh,ngay_ban_hanh,nguoi_ky,trich_yeu,dia_chi_tep\n"
-                "2423/QĐ-UBND,Quyết định,UBND tỉnh Sơn La,18/11/2022,Nguyễn Thành Công,"
-                "Phê duyệt danh mục nhiệm vụ KH&CN cấp tỉnh,/files/qd-2423.pdf\n"
-                "99/KH-SKHCN,Kế hoạch,Sở KH&CN,05/6/2023,,Kế hoạch thông tin KH&CN,"
-                "/files/khong-co.pdf\n",
-                encoding="utf-8-sig",
-            )
-            (tables / "can-bo.csv").write_text(
-                "ho_ten,chuc_vu,don_vi,nhom,dien_thoai,email\n"
-                "Nguyễn Văn A,Giám đốc Sở,Sở KH&CN,Lãnh đạo Sở,02123.852.224,"
-                "giamdoc@sokhcn.example\n",
-                encoding="utf-8",
-            )
-            collect(
-                base,
-                cls.folder,
-                f"--documents-csv={tables / 'van-ban.csv'}",
-                f"--people-csv={tables / 'can-bo.csv'}",
-            )
-        cls.portal = portal
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.holder.cleanup()
+    def collect_archive(cls, base, beside):
+        (beside / "van-ban.csv").write_text(
+            "so_ky_hieu,loai_van_ban,co_quan_ban_hanh,ngay_ban_hanh,nguoi_ky,trich_yeu,dia_chi_tep\n"
+            "2423/QĐ-UBND,Quyết định,UBND tỉnh Sơn La,18/11/2022,Nguyễn Thành Công,"
+            "Phê duyệt danh mục nhiệm vụ KH&CN cấp tỉnh,/files/qd-2423.pdf\n"
+            "99/KH-SKHCN,Kế hoạch,Sở KH&CN,05/6/2023,,Kế hoạch thông tin KH&CN,"
+            "/files/khong-co.pdf\n",
+            encoding="utf-8-sig",
+        )
+        (beside / "can-bo.csv").write_text(
+            "ho_ten,chuc_vu,don_vi,nhom,dien_thoai,email\n"
+            "Nguyễn Văn A,Giám đốc Sở,Sở KH&CN,Lãnh đạo Sở,02123.852.224,"
+            "giamdoc@sokhcn.example\n",
+            encoding="utf-8",
+        )
+        collect(
+            base,
+            cls.folder,
+            f"--documents-csv={beside / 'van-ban.csv'}",
+            f"--people-csv={beside / 'can-bo.csv'}",
+        )
 
     def test_a_dry_run_writes_nothing(self):
         make_sections()
@@ -143,7 +132,7 @@ class SmallArchiveTests(TestCase):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_loading_processes_share_the_sections_and_load_what_one_would(tmp_path):
     """Three processes (one per section) load the same pages, images and redirects as one, and
     the photos every section shares are made once."""

@@ -31,13 +31,28 @@ SECTION_TITLES = {
 }
 
 
-def resident_mb():
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * PAGE_SIZE / 1024 / 1024
+def resident_mb(pid="self"):
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE_SIZE / 1024 / 1024
+    except FileNotFoundError:  # a loading process that has just ended
+        return 0.0
+
+
+def largest_process_mb():
+    """The resident memory of this process or of its largest loading process (--workers)."""
+    own = os.getpid()
+    try:
+        with open(f"/proc/{own}/task/{own}/children") as children:
+            pids = children.read().split()
+    except FileNotFoundError:
+        pids = []
+    return max([resident_mb(), *(resident_mb(pid) for pid in pids)])
 
 
 class MemoryTrace:
-    """The process's resident memory against items done, sampled as the step reports progress."""
+    """The resident memory of the process doing the work (the largest, with several) against
+    items done, sampled as the step reports progress."""
 
     def __init__(self):
         self.samples = []
@@ -45,7 +60,7 @@ class MemoryTrace:
         self._lock = threading.Lock()
 
     def sample(self, done):
-        mb = resident_mb()
+        mb = largest_process_mb()
         with self._lock:
             self.peak = max(self.peak, mb)
             if not self.samples or done - self.samples[-1][0] >= 25:
@@ -119,7 +134,7 @@ def main():
         )
     if options.workers > 1:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak MB of a loading process (of {options.workers}): {children:.0f}")
+        print(f"peak MB of a loading process (of {options.workers}), its own count: {children:.0f}")
     load_rate = results[1][1] / results[1][2]
     print(
         f"10,000 articles would load in about {10_000 / load_rate / 60:.1f} minutes at this rate."
@@ -142,6 +157,7 @@ def draw(path, results, database):
         f'<text x="{left + plot_w}" y="{top + plot_h + 30}" text-anchor="end">'
         f"{most_items} mục</text>",
         f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{most_mb:.0f} MB</text>',
+        f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end">0</text>',
     ]
     for index, (step, items, seconds, trace) in enumerate(results):
         points = " ".join(

@@ -203,6 +203,8 @@ class OldPortal:
             '<p style="text-align:right"><b>&nbsp;</b></p>'
             f"{outside}"
         )
+        if number % 11 == 0:  # a video, embedded from another site
+            body += f'<p><iframe src="https://www.youtube.com/embed/sokhcn{number}"></iframe></p>'
         if number % 4 == 0:
             body += (
                 '<table border="1"><tr><td>Chỉ tiêu</td><td>Kết quả</td></tr>'

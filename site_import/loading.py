@@ -305,6 +305,8 @@ class Loader:
             image_for=lambda src: self._image_for(images.get(src), item, work),
         )
         body = converter.blocks(item.get("body_html", ""))
+        for embedded in _embedded_media(item.get("body_html", "")):
+            self._warn(item, f"nội dung nhúng không chuyển được, cần thêm lại bằng tay: {embedded}")
         # Attachments the text does not link to are listed after it.
         for attachment in attachments.values():
             document = self._attachment_document(attachment, item, work)
@@ -794,6 +796,23 @@ def _whole_site_batch():
     batch = PurgeBatch()
     batch.add_urls(whole_site(None))
     return batch
+
+
+def _embedded_media(html):
+    """Videos, maps and other embedded frames of an old body: the sanitiser drops them (a
+    frame runs another site's code in ours), so editors add them again as embed blocks."""
+    if (
+        "<iframe" not in html
+        and "<object" not in html
+        and "<embed" not in html
+        and ("<video" not in html)
+    ):
+        return []
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        tag.get("src") or tag.get("data") or tag.name
+        for tag in soup.find_all(("iframe", "object", "embed", "video"))
+    ]
 
 
 def _date(value):

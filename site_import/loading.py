@@ -453,7 +453,13 @@ class Loader:
         image = self._image(record, item, work) if record else None
         if image is None:
             return None
-        return image.pk, image.description, clean_line(record.get("caption"))
+        # The same photo may serve several articles: the alt text and caption are this use's.
+        caption = clean_line(record.get("caption"))
+        return (
+            image.pk,
+            _alt_text(clean_line(record.get("alt")), caption) or image.description,
+            caption,
+        )
 
     def _image(self, record, item, work):
         """The site's image for a downloaded photo (one per content), or None with a warning."""

@@ -34,6 +34,7 @@ class CollectSummary:
     listings: int = 0
     files: int = 0
     failed: int = 0
+    queued: int = 0  # addresses to visit found so far (the progress bar's total)
     seconds: float = 0.0
 
     def line(self):
@@ -213,6 +214,7 @@ class Collector:
                 return
             self.article_by_key[key] = url
         queue.append((url, section))
+        self.summary.queued += 1
 
     def _alias(self, url, source_url):
         if url != source_url:

@@ -74,8 +74,11 @@ class Command(BaseCommand):
         with self._bar(options["verbosity"], "Thu thập", "trang", total=None) as bar:
 
             def progress(summary):
+                # The total grows as listings reveal more addresses: time left is for those
+                # known so far.
+                bar.total = max(summary.queued, bar.n + 1)
                 bar.update(1)
-                bar.set_postfix(tin=summary.new_items, loi=summary.failed, refresh=False)
+                bar.set_postfix({"tin": summary.new_items, "lỗi": summary.failed}, refresh=False)
 
             collector = Collector(site_profile, out, limit=limit, progress=progress)
             summary = collector.run(

@@ -20,6 +20,15 @@ class Archive:
     def path(self, name):
         return self.folder / name
 
+    def inside(self, relative):
+        """A downloaded file named by a record: refused (ValueError) if the name leads out of
+        the folder, as a hand-made or vendor's archive might ("../../etc/passwd")."""
+        folder = self.folder.resolve()
+        path = (folder / relative).resolve()
+        if not path.is_relative_to(folder / FILES_DIR):
+            raise ValueError(f"tệp “{relative}” nằm ngoài thư mục files/ của dữ liệu thu thập")
+        return path
+
     def read(self, name):
         """The records of one file, in order; a line cut short by an interruption is skipped."""
         path = self.path(name)

@@ -469,7 +469,7 @@ class Loader:
         known = self._known_file(record["sha1"])
         if known and known.image:
             return known.image
-        path = self.archive.path(record["file"])
+        path = self.archive.inside(record["file"])
         caption = clean_line(record.get("caption"))
         alt = _alt_text(clean_line(record.get("alt")), caption) or clean_line(item.get("title"))
         upload = SimpleUploadedFile(os.path.basename(path), path.read_bytes())
@@ -536,7 +536,7 @@ class Loader:
         return self._collections[name]
 
     def _store_document(self, record, work, **metadata):
-        path = self.archive.path(record["file"])
+        path = self.archive.inside(record["file"])
         limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
         if limit and path.stat().st_size > limit:
             raise ImportProblem(f"tệp {path.name} lớn hơn giới hạn tải lên")

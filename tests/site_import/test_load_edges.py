@@ -1,6 +1,8 @@
 """The load's edges: a dry run, items that fail, drafts, and the lists the old portal keeps as
 tables (documents and people)."""
 
+import json
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -151,3 +153,31 @@ def test_loading_processes_share_the_sections_and_load_what_one_would(tmp_path):
         page = ArticlePage.objects.get(title=unicodedata.normalize("NFC", portal.title(number)))
         assert Redirect.objects.get(old_path=portal.canonical(number)).redirect_page_id == page.pk
     assert "0 tạo mới, 0 cập nhật" in load(tmp_path / "du-lieu-cu", "--workers=3")
+
+
+class HandMadeArchiveTests(TestCase):
+    """An archive written by hand or by a vendor's export, not by the crawler."""
+
+    def test_a_file_outside_the_archive_is_refused_and_reported(self):
+        make_sections()
+        with tempfile.TemporaryDirectory() as holder:
+            folder = Path(holder)
+            secret = folder.parent / f"{folder.name}-bi-mat.pdf"
+            secret.write_bytes(b"%PDF-1.4 bi mat")
+            item = {
+                "kind": "document",
+                "source_url": "https://cong-cu.example/files/bi-mat.pdf",
+                "title": "Văn bản",
+                "file": f"files/../../{secret.name}",
+                "sha1": "0" * 40,
+            }
+            (folder / "items.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+            try:
+                output = load(folder)
+            finally:
+                secret.unlink()
+            self.assertIn("0 tạo mới", output)
+            self.assertIn("1 lỗi", output)
+            self.assertFalse(SiteDocument.objects.filter(title="Văn bản").exists())
+            [row] = read_report(folder, FAILURES_REPORT)
+            self.assertIn("nằm ngoài thư mục files/", row[3])

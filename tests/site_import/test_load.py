@@ -155,7 +155,8 @@ class SwitchOverTests(CollectedArchive, TestCase):
         self.assertEqual(self.client.get(decision.url).status_code, 200)
 
     def test_links_between_articles_become_page_links(self):
-        # 60 links 59 ("bài trước"), loaded before or after it; 6 links 5 by its query-string address.
+        # 60 links 59 ("bài trước"), loaded before or after it (the crawl's order);
+        # 6 links 5 by its query-string address.
         for number, target in ((60, 59), (6, 5)):
             self.assertEqual(linked_pages(self.imported(number)), {self.imported(target).pk})
 

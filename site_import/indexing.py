@@ -1,6 +1,6 @@
 """Search and reference indexes for an import: one update per object, in batches, not one per
 save (creating a live page with its revision saves it three times, and each save would index it
-again, about 30 ms apiece on PostgreSQL)."""
+again: the indexing is the largest cost of a loaded page, see bench/import_archive.py)."""
 
 from collections import defaultdict
 from contextlib import contextmanager

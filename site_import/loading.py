@@ -343,7 +343,8 @@ class Loader:
         """The new page in the tree, with its revision and its history ("created", and
         "published" unless loading drafts), as publishing it would leave them. Written
         directly: Wagtail's publish saves the page twice more and purges the front cache per
-        page, five times slower over an archive (the whole site is purged once at the end)."""
+        page (the whole site is purged once at the end). tests/site_import/test_page_creation.py
+        compares the result with Wagtail's own create-and-publish."""
         page.live = not self.as_drafts
         if page.live:
             page.first_published_at = timezone.make_aware(

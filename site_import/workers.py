@@ -1,9 +1,9 @@
 """An archive's items loaded by several processes at once, each owning a share of the sections.
 
 Loading is Python-bound (Wagtail's page, revision and history rows, the search index), so each
-core the machine has adds to the rate (bench/import_archive.py --workers). Each section belongs to one process: two processes adding
-pages under the same section would contend for it (the tree's next path and child count). Only
-on PostgreSQL: SQLite takes one writer at a time."""
+core the machine has adds to the rate (bench/import_archive.py --workers). Each section belongs
+to one process: two processes adding pages under the same section would contend for it (the
+tree's next path and child count). Only on PostgreSQL: SQLite takes one writer at a time."""
 
 import json
 import os

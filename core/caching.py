@@ -82,6 +82,14 @@ def purge_after_commit(batch):
     transaction.on_commit(batch.purge)
 
 
+def purge_addresses(urls):
+    """Send these full addresses (one ending in "*" is that page and all below it) once the
+    change is committed."""
+    batch = PurgeBatch()
+    batch.add_urls(urls)
+    purge_after_commit(batch)
+
+
 def purge_with_listings(page):
     batch = PurgeBatch()
     batch.add_page(page)

@@ -29,7 +29,13 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.caching import add_listings, listing_pages, purge_after_commit, purge_with_listings
+from core.caching import (
+    add_listings,
+    listing_pages,
+    purge_addresses,
+    purge_after_commit,
+    purge_with_listings,
+)
 from core.frame_cache import frame_changed
 
 
@@ -79,9 +85,7 @@ def _model_changed(sender, instance, raw=False, **kwargs):
     if invalidation.purge is not None:
         urls = invalidation.purge(instance)
         if urls:
-            batch = PurgeBatch()
-            batch.add_urls(urls)
-            purge_after_commit(batch)
+            purge_addresses(urls)
 
 
 def _page_saved_or_deleted(sender, instance, **kwargs):

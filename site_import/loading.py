@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
-from core.caching import purge_after_commit
+from core.caching import purge_addresses
 from core.form_exports import as_inert_text
 from core.invalidation import whole_site
 from core.people import PersonGroup
@@ -158,7 +158,7 @@ class Loader:
                 if self.dry_run:
                     transaction.set_rollback(True)
                 elif self.summary.created or self.summary.updated:
-                    purge_after_commit(_whole_site_batch())
+                    purge_addresses(whole_site(None))
         finally:
             if self.dry_run:
                 self._remove_stored_files(self.stored_files)
@@ -795,14 +795,6 @@ class Loader:
             ):
                 if storage.exists(name):
                     storage.delete(name)
-
-
-def _whole_site_batch():
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_urls(whole_site(None))
-    return batch
 
 
 def _embedded_media(html):

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
@@ -16,6 +16,7 @@ from home.models import DocumentType, Person, SiteDocument, SiteImage
 from site_import.loading import FAILURES_REPORT, Loader
 from site_import.models import ImportedFile, ImportedItem
 from tests.factories import ArticleIndexPageFactory
+from tests.front_cache import RecordingBackend
 from tests.helpers import ReaderClient, home_page
 from tests.site_import.replica import CollectedArchive, collect, served_replica
 from tests.site_import.test_load import SECTIONS, load, make_sections, read_report
@@ -107,6 +108,21 @@ class SmallArchiveTests(CollectedArchive, TestCase):
         # Once the section exists, the next run brings in just those.
         ArticleIndexPageFactory(parent=home_page(), title="Hoạt động KH&CN", slug="hoat-dong-khcn")
         self.assertIn(f"Đã nạp: {len(missing)} tạo mới, 0 cập nhật", load(self.folder))
+
+    @override_settings(
+        WAGTAILFRONTENDCACHE={"front": {"BACKEND": "tests.front_cache.RecordingBackend"}}
+    )
+    def test_the_whole_site_leaves_the_front_cache_after_a_load_not_per_article(self):
+        make_sections()
+        RecordingBackend.purged.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            load(self.folder)
+        # The load's own purge, and the one a saved person sends (home/invalidation.py).
+        self.assertEqual(RecordingBackend.purged, ["http://localhost/*"] * 2)
+        RecordingBackend.purged.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            load(self.folder)  # nothing new: nothing to purge
+        self.assertEqual(RecordingBackend.purged, [])
 
     def test_drafts_wait_for_the_approvers(self):
         make_sections()

@@ -9,7 +9,7 @@ from html import escape
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from site_import.extraction import nfc
+from site_import.extraction import WHITESPACE, clean_line, nfc
 
 ALLOWED_TAGS = {
     "p", "br", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em",
@@ -18,7 +18,6 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 BLOCK_CONTAINERS = {"div", "blockquote", "figure", "center", "tbody", "thead", "tfoot"}
-WHITESPACE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 
 
 def sanitise(html):
@@ -99,7 +98,7 @@ class BodyConverter:
                 entries = "".join(f"<li>{item}</li>" for item in items)
                 self._text.append(f"<{name}>{entries}</{name}>")
         elif name.startswith("h"):
-            text = _collapse(tag.get_text(" "))
+            text = clean_line(tag.get_text(" "))
             if text:
                 level = "h2" if name in ("h1", "h2") else "h3"
                 self._text.append(f"<{level}>{escape(text, quote=False)}</{level}>")
@@ -144,7 +143,7 @@ class BodyConverter:
             return
         rows = []
         for row in tag.find_all("tr"):
-            cells = [_collapse(cell.get_text(" ")) for cell in row.find_all(("td", "th"))]
+            cells = [clean_line(cell.get_text(" ")) for cell in row.find_all(("td", "th"))]
             if any(cells):
                 rows.append(cells)
         if not rows:
@@ -157,7 +156,7 @@ class BodyConverter:
             {
                 "type": "table",
                 "value": {
-                    "caption": _collapse(caption.get_text(" ")) if caption else "",
+                    "caption": clean_line(caption.get_text(" ")) if caption else "",
                     "table": {
                         "data": rows,
                         "first_row_is_table_header": bool(tag.find("th")),
@@ -217,9 +216,5 @@ def _images(tag):
     return [tag] if tag.name == "img" else tag.find_all("img")
 
 
-def _collapse(text):
-    return WHITESPACE.sub(" ", text or "").strip()
-
-
 def _visible(html):
-    return bool(_collapse(re.sub(r"<[^>]+>", "", html)))
+    return bool(clean_line(re.sub(r"<[^>]+>", "", html)))

@@ -20,8 +20,14 @@ def nfc(text):
     return unicodedata.normalize("NFC", text or "")
 
 
+# Spaces as old pages type them: non-breaking ones from Word, zero-width ones and byte-order
+# marks from copy and paste.
+WHITESPACE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+
+
 def clean_line(text):
-    return " ".join(nfc(text).split())
+    """One line of text, composed, its runs of spaces made one."""
+    return WHITESPACE.sub(" ", nfc(text)).strip()
 
 
 def links_on(soup, base_url):

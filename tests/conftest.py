@@ -1,4 +1,5 @@
 import os
+import shutil
 
 import pytest
 from django.core.cache import cache
@@ -42,3 +43,13 @@ def real_redis():
         cache.clear()
         yield cache
         cache.clear()
+
+
+@pytest.fixture
+def varnish():
+    """Debian's varnishd, for the tests through the real front cache (tests/deploy/front.py);
+    in CI a missing one fails the test, not skips it."""
+    if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("varnishd is missing: apt-get install varnish")
+        pytest.skip("varnishd is missing: apt-get install varnish")

@@ -1,10 +1,6 @@
 """Through the real front cache: Varnish with the shipped VCL in front of two gunicorn app
 processes, on loopback, against this test's PostgreSQL database."""
 
-import os
-import shutil
-import socket
-import sys
 import urllib.request
 
 import pytest
@@ -12,57 +8,9 @@ from django.test import override_settings
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import AgencyLink, Person, SiteSettings
+from tests.deploy.front import HOST, fetch, free_port, free_ports, running_stack
 from tests.factories import READER_USER_AGENT, ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import REDIS_HOST, REDIS_PORT, database_url, home_page, redis_db
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "deploy"))
-from stack import running_stack
-
-HOST = "localhost"  # the default site's host name, as the public reaches it
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def free_ports(count):
-    """`count` consecutive free ports."""
-    while True:
-        first = free_port()
-        ports = range(first, first + count)
-        try:
-            for port in ports:
-                with socket.socket() as probe:
-                    probe.bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def fetch(front, path, cookie=None, language="vi-VN,vi;q=0.9"):
-    request = urllib.request.Request(front + path, headers={"Host": HOST})  # noqa: S310 (loopback)
-    request.add_header("User-Agent", READER_USER_AGENT)
-    request.add_header("Accept-Language", language)
-    if cookie:
-        request.add_header("Cookie", cookie)
-    opener = urllib.request.build_opener(NoRedirects)
-    with opener.open(request, timeout=10) as response:
-        return response.status, response.headers, response.read().decode()
-
-
-@pytest.fixture
-def varnish():
-    if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("varnishd is missing: apt-get install varnish")
-        pytest.skip("varnishd is missing: apt-get install varnish")
 
 
 @pytest.mark.postgres

@@ -1,25 +1,14 @@
 """Old addresses through the real front cache (Varnish and two app processes on loopback)."""
 
 import tempfile
-import urllib.error
 from pathlib import Path
 
 import pytest
 
-from tests.deploy.test_front_cache import fetch, free_port, free_ports, running_stack, varnish
+from tests.deploy.front import fetch, free_port, free_ports, running_stack
 from tests.helpers import database_url
 from tests.site_import.replica import collect, served_replica
 from tests.site_import.test_load import load, make_sections
-
-__all__ = ["varnish"]  # the fixture, used by name below
-
-
-def answer(front, path):
-    """(status, headers, body) of the front cache's answer, a redirect included."""
-    try:
-        return fetch(front, path)
-    except urllib.error.HTTPError as redirect:
-        return redirect.code, redirect.headers, ""
 
 
 @pytest.mark.postgres
@@ -41,7 +30,7 @@ def test_every_old_address_answers_301_through_the_front_cache(varnish):
                 addresses = {portal.canonical(3)}
             for address in sorted(addresses):
                 for _ in range(2):  # asked again, the front cache may answer: the same 301
-                    status, headers, _body = answer(front, address)
+                    status, headers, _body = fetch(front, address)
                     assert status == 301, address
                 target = headers["Location"]
                 assert target.endswith(f"so-{number}/")

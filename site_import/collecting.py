@@ -255,9 +255,12 @@ class Collector:
         soup = self.extractor.soup(html)
         listing = self.profile.section_for_listing(url)
         section = listing.to if listing else section
-        for link in links_on(soup, answer.url):
-            visit.links.append((link, section if self.profile.is_listing(link) else ""))
-        if self.profile.is_listing(url) or listing:
+        is_listing = listing is not None or self.profile.is_listing(url)
+        # What a listing links (its articles, its numbered pages) belongs to its section; an
+        # article's links to other articles say nothing of theirs.
+        linked_section = section if is_listing else ""
+        visit.links = [(link, linked_section) for link in links_on(soup, answer.url)]
+        if is_listing:
             visit.addresses.append({"url": url, "outcome": "listing", "section": section})
             return visit
         fields = self.extractor.extract(soup, html, answer.url)

@@ -2,10 +2,13 @@
 
 import json
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
+from demo.old_portal import SECTIONS
 from site_import.archive import ADDRESSES, ITEMS, SOURCE, Archive
+from site_import.collecting import Collector
 from site_import.profile import load_profile
 from tests.site_import.replica import PROFILE, collect, copy_archive, served_replica
 
@@ -148,3 +151,21 @@ def test_a_profile_with_a_mistake_is_refused_with_a_clear_message(tmp_path):
     )
     with pytest.raises(CommandError, match="Mẫu địa chỉ bài viết không hợp lệ"):
         call_command("import_site", "collect", "--profile", str(broken), "--out", str(tmp_path))
+
+
+def test_without_a_section_selector_an_article_takes_its_listings_section(tmp_path):
+    with served_replica(articles=60) as (portal, base, _outside):
+        profile = load_profile(
+            PROFILE, base_url=base, sitemap="", delay_seconds=0, timeout_seconds=0.5, retries=1
+        )
+        fields = {name: rule for name, rule in profile.fields.items() if name != "section"}
+        # One request at a time: the three listings are read before any article they list.
+        profile = replace(profile, fields=fields, concurrency=1)
+        Collector(profile, tmp_path).run()
+    sections = {item["title"]: item["section"] for item in articles(tmp_path)}
+    for slug, _name, _menu in SECTIONS:
+        expected = {"tin-tuc-su-kien": "tin-tuc"}.get(slug, slug)
+        for number in portal.numbers_in(slug)[:20]:  # the listing's first page
+            if number not in (13, 14):
+                title = unicodedata.normalize("NFC", portal.title(number))
+                assert sections[title] == expected, number

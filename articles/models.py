@@ -128,6 +128,8 @@ class ArticlePage(SavableMixin, SitePage):
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # One of many: the site map lists its section, not each article.
+    in_site_map = False
     served_with = ("lead_image",)
     schema_type = "NewsArticle"
 

@@ -52,6 +52,9 @@ class SitePage(RoutedPageMixin, VietnameseSlugMixin, Page):
 
     # schema.org type of the page's JSON-LD in the head; None: the page has none.
     schema_type = None
+    # Whether the HTML site map ("Sơ đồ cổng") lists pages of this type; False for the items a
+    # section lists by the hundred.
+    in_site_map = True
 
     class Meta:
         abstract = True

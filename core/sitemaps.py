@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt for search engines.
+"""sitemap.xml and robots.txt for search engines, and the site map for readers.
 
 Wagtail's own sitemap loads every page as its specific type and asks each for its address: at
 100,000 articles, 200,000 objects for one request. Ours reads four columns of the readable pages
@@ -10,11 +10,12 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from core.visibility import site_homes, site_pages
+from core.visibility import address_below, site_homes, site_pages
 
 PAGE_SIZE = 10_000
 SECTION = "trang"
@@ -36,10 +37,7 @@ class ReadablePagesSitemap(Sitemap):
         )
 
     def location(self, page):
-        for home in self.homes:
-            if page.path.startswith(home.path):
-                return f"{home.prefix}/{page.url_path[len(home.url_path) :]}"
-        return None
+        return address_below(self.homes, page)
 
     def lastmod(self, page):
         return page.last_published_at
@@ -79,3 +77,20 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def site_map(request):
+    """The HTML site map ("Sơ đồ cổng", linked from every page's footer) for readers; its tree
+    comes from the frame cache (template tag `site_map`)."""
+    if Site.find_for_request(request) is None:
+        raise Http404
+    return TemplateResponse(request, "site_map.html", {})
+
+
+def site_map_address(page):
+    """The site map lists every section: it leaves the front cache with the home page."""
+    if page.depth != 2:
+        return []
+    site = page.get_site()
+    return [f"{site.root_url}{reverse('site_map')}"] if site else []

@@ -69,6 +69,15 @@ def site_homes(site):
     return remembered(f"site-language-homes:{site.pk}", homes)
 
 
+def address_below(homes, page):
+    """`page`'s address on its site ("/tin-tuc/bai/", "/en/about/") from its path and the site's
+    `homes`, with no query; None when it is under none of them."""
+    for home in homes:
+        if page.path.startswith(home.path):
+            return f"{home.prefix}/{page.url_path[len(home.url_path) :]}"
+    return None
+
+
 def site_q(site):
     """Pages of `site`, in every language."""
     return at_or_below(home.path for home in site_homes(site))

@@ -108,16 +108,34 @@ PEOPLE = [
     ("Hoàng Văn E", "Trưởng phòng", "Phòng Quản lý khoa học", "", "", "", "truong_don_vi"),
     ("Vũ Thị G", "Giám đốc", "Trung tâm Hỗ trợ Khởi nghiệp đổi mới sáng tạo", "", "", "",
      "truong_don_vi"),
+    ("Trần Thị B", "Phó Giám đốc Sở, Người phát ngôn", "",
+     "Phát ngôn và cung cấp thông tin cho báo chí về hoạt động của Sở.", "02123.852.224",
+     "sokhcn@sonla.gov.vn", "phat_ngon"),
     ("Đỗ Văn H", "Cán bộ đầu mối cung cấp thông tin", "Văn phòng Sở",
      "Tiếp nhận và trả lời câu hỏi, góp ý của người dân, doanh nghiệp gửi qua cổng thông tin.",
      "02123.852.224", "sokhcn@sonla.gov.vn", "dau_moi"),
 ]  # fmt: skip
+
+# People's positions and units as the English pages show them.
+PEOPLE_IN_ENGLISH = {
+    "Giám đốc Sở": "Director",
+    "Phó Giám đốc Sở": "Deputy Director",
+    "Phó Giám đốc Sở, Người phát ngôn": "Deputy Director, Spokesperson",
+    "Chánh Văn phòng": "Chief of Office",
+    "Văn phòng Sở": "Department Office",
+    "Trưởng phòng": "Head of Division",
+    "Phòng Quản lý khoa học": "Science Management Division",
+    "Giám đốc": "Director",
+    "Trung tâm Hỗ trợ Khởi nghiệp đổi mới sáng tạo": "Innovation and Start-up Support Centre",
+    "Cán bộ đầu mối cung cấp thông tin": "Information contact point",
+}
 
 # Which information pages list which people: page title -> [(heading, group)].
 PEOPLE_ON_PAGES = {
     "Cơ cấu tổ chức": [("Lãnh đạo các phòng, đơn vị", "truong_don_vi")],
     "Lãnh đạo Sở": [
         ("Lãnh đạo Sở", "lanh_dao"),
+        ("Người phát ngôn", "phat_ngon"),
         ("Cán bộ đầu mối cung cấp thông tin", "dau_moi"),
     ],
 }
@@ -684,7 +702,70 @@ ENGLISH_CONTACT_FIELDS = {
 }
 ENGLISH_HEADINGS = {
     "Lãnh đạo Sở": "Leadership",
+    "Người phát ngôn": "Spokesperson",
     "Cán bộ đầu mối cung cấp thông tin": "Information contact point",
     "Lãnh đạo các phòng, đơn vị": "Heads of divisions and units",
 }
 ENGLISH_THANK_YOU = "<p>The Department has received your message. Thank you for writing.</p>"
+
+# The "Công khai" page and the pages under it (Decree 42/2022/NĐ-CP; Law on Access to
+# Information 2016).
+DISCLOSURE = {
+    "title": "Công khai",
+    "slug": "cong-khai",
+    "intro": (
+        "Dự toán, quyết toán ngân sách, kế hoạch và kết quả lựa chọn nhà thầu, báo cáo thống kê "
+        "của Sở, theo năm; danh mục thông tin Sở phải công khai và cách yêu cầu cung cấp thông tin."
+    ),
+}
+# (group of information, legal basis, where readers find it, how often it is updated)
+DISCLOSURE_LIST = {
+    "title": "Danh mục thông tin phải được công khai",
+    "intro": "Những thông tin Sở công khai trên cổng, căn cứ, nơi đăng và thời hạn cập nhật.",
+    "rows": [
+        ["Nhóm thông tin", "Căn cứ", "Nơi đăng trên cổng", "Cập nhật"],
+        ["Chức năng, nhiệm vụ, cơ cấu tổ chức; lãnh đạo và người phát ngôn",
+         "Nghị định 42/2022/NĐ-CP", "Giới thiệu", "Khi có thay đổi"],
+        ["Văn bản quy phạm pháp luật, văn bản chỉ đạo, điều hành",
+         "Luật Tiếp cận thông tin 2016", "Văn bản", "Khi ban hành"],
+        ["Thủ tục hành chính", "Nghị định 42/2022/NĐ-CP", "Thủ tục hành chính",
+         "Khi có quyết định công bố"],
+        ["Chương trình, đề tài, dự án khoa học và công nghệ", "Nghị định 42/2022/NĐ-CP",
+         "Danh mục nhiệm vụ KH&CN", "Khi có quyết định"],
+        ["Dự toán, quyết toán ngân sách", "Luật Ngân sách nhà nước 2015", "Công khai",
+         "Theo thời hạn công khai ngân sách"],
+        ["Kế hoạch và kết quả lựa chọn nhà thầu", "Luật Đấu thầu 2023", "Công khai",
+         "Khi phê duyệt"],
+        ["Báo cáo thống kê", "Luật Thống kê 2015", "Công khai", "Theo kỳ báo cáo"],
+        ["Tin tức, thông báo, lịch tuyển chọn nhiệm vụ", "Nghị định 42/2022/NĐ-CP",
+         "Tin tức - Sự kiện, Thông báo", "Thường xuyên"],
+    ],
+}  # fmt: skip
+INFORMATION_REQUEST = {
+    "title": "Yêu cầu cung cấp thông tin",
+    "slug": "yeu-cau-cung-cap-thong-tin",
+    "intro_html": (
+        "<p>Công dân có quyền yêu cầu Sở cung cấp thông tin theo Luật Tiếp cận thông tin năm "
+        "2016. Điền phiếu dưới đây; Sở trả lời trong thời hạn luật định qua hình thức bạn chọn. "
+        "Thông tin cá nhân chỉ dùng để trả lời yêu cầu này và không được công bố.</p>"
+    ),
+    "thank_you_html": (
+        "<p>Sở đã nhận phiếu yêu cầu cung cấp thông tin của bạn. Cán bộ đầu mối sẽ liên hệ theo "
+        "địa chỉ bạn đã ghi.</p>"
+    ),
+    "subject": "Phiếu yêu cầu cung cấp thông tin",
+    # (label, field_type, required, choices, help_text)
+    "fields": [
+        ("Họ và tên", "singleline", True, "", ""),
+        ("Số định danh cá nhân", "singleline", True, "", "Số căn cước hoặc hộ chiếu."),
+        ("Nơi cư trú", "singleline", True, "", ""),
+        ("Số điện thoại", "singleline", False, "", ""),
+        ("Thư điện tử", "email", True, "", "Sở liên hệ qua địa chỉ này."),
+        ("Thông tin cần cung cấp", "multiline", True, "", "Tên văn bản, hồ sơ, tài liệu cần có."),
+        ("Mục đích sử dụng thông tin", "multiline", True, "", ""),
+        ("Hình thức nhận thông tin", "dropdown", True,
+         "Thư điện tử\nBản giấy gửi qua bưu chính\nNhận trực tiếp tại Sở", ""),
+        ("Đồng ý xử lý dữ liệu cá nhân", "checkbox", True, "",
+         "Tôi đồng ý để Sở dùng thông tin trên để trả lời yêu cầu này (Nghị định 13/2023/NĐ-CP)."),
+    ],
+}  # fmt: skip

@@ -172,7 +172,93 @@ DOCUMENTS = [
         "Báo cáo kết quả thực hiện nhiệm vụ 5 tháng đầu năm 2023",
         "Kết quả 5 tháng đầu năm và nhiệm vụ trọng tâm 7 tháng cuối năm 2023, báo cáo tại buổi làm việc với UBND tỉnh ngày 05/6/2023.",
     ),
+    # What the department discloses ("Công khai"): budget, procurement, statistics.
+    (
+        "35/QĐ-SKHCN",
+        "du_toan",
+        (2025, 1, 10),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Quyết định công bố công khai dự toán ngân sách năm 2025",
+        "Công bố công khai dự toán thu, chi ngân sách nhà nước năm 2025 của Sở Khoa học và Công nghệ.",
+    ),
+    (
+        "28/QĐ-SKHCN",
+        "du_toan",
+        (2026, 1, 12),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Quyết định công bố công khai dự toán ngân sách năm 2026",
+        "Công bố công khai dự toán thu, chi ngân sách nhà nước năm 2026 của Sở Khoa học và Công nghệ.",
+    ),
+    (
+        "112/QĐ-SKHCN",
+        "quyet_toan",
+        (2025, 6, 20),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Quyết định công bố công khai quyết toán ngân sách năm 2024",
+        "Công bố công khai số liệu quyết toán ngân sách nhà nước năm 2024 của Sở Khoa học và Công nghệ.",
+    ),
+    (
+        "76/QĐ-SKHCN",
+        "ke_hoach_lcnt",
+        (2025, 4, 2),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Quyết định phê duyệt kế hoạch lựa chọn nhà thầu mua sắm thiết bị thử nghiệm năm 2025",
+        "Phê duyệt kế hoạch lựa chọn nhà thầu gói thầu mua sắm thiết bị thử nghiệm, kiểm định phương tiện đo năm 2025.",
+    ),
+    (
+        "141/QĐ-SKHCN",
+        "ket_qua_lcnt",
+        (2025, 7, 15),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Quyết định phê duyệt kết quả lựa chọn nhà thầu mua sắm thiết bị thử nghiệm năm 2025",
+        "Phê duyệt kết quả lựa chọn nhà thầu gói thầu mua sắm thiết bị thử nghiệm, kiểm định phương tiện đo năm 2025.",
+    ),
+    (
+        "95/BC-SKHCN",
+        "bao_cao_thong_ke",
+        (2025, 12, 28),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Giám đốc Sở",
+        "Báo cáo thống kê cơ sở về khoa học và công nghệ năm 2025",
+        "Số liệu thống kê cơ sở về tổ chức, nhân lực, kinh phí và kết quả hoạt động khoa học và công nghệ năm 2025.",
+    ),
+    (
+        "18/BC-SKHCN",
+        "bao_cao_thong_ke",
+        (2026, 4, 10),
+        "Sở Khoa học và Công nghệ tỉnh Sơn La",
+        "Phó Giám đốc Sở",
+        "Báo cáo thống kê bưu chính, viễn thông và chuyển đổi số quý I năm 2026",
+        "Số liệu thống kê về bưu chính, viễn thông, công nghệ thông tin và chuyển đổi số trên địa bàn tỉnh quý I năm 2026.",
+    ),
 ]
+
+# Field, date in force and official copy, where the demo gives them: number -> details.
+DOCUMENT_DETAILS = {
+    "2423/QĐ-UBND": {"sector": "khoa_hoc_cong_nghe", "effective_from": (2022, 11, 18)},
+    "338/QĐ-UBND": {"sector": "khoa_hoc_cong_nghe", "effective_from": (2023, 3, 7)},
+    "54/2023/NQ-HĐND": {"sector": "khoa_hoc_cong_nghe", "effective_from": (2023, 5, 1)},
+    "60/2021/NĐ-CP": {
+        "sector": "tai_chinh",
+        "effective_from": (2021, 8, 15),
+        "official_url": "https://vbpl.vn/pages/vbpq-timkiem.aspx?Keyword=60%2F2021%2FN%C4%90-CP",
+    },
+    "1022/QĐ-UBND": {"sector": "so_huu_tri_tue", "effective_from": (2021, 5, 20)},
+    "02/CT-UBND": {"sector": "tieu_chuan_do_luong", "effective_from": (2024, 2, 26)},
+    "2105/QĐ-UBND": {"sector": "khoa_hoc_cong_nghe", "effective_from": (2025, 10, 2)},
+    "35/QĐ-SKHCN": {"sector": "tai_chinh"},
+    "28/QĐ-SKHCN": {"sector": "tai_chinh"},
+    "112/QĐ-SKHCN": {"sector": "tai_chinh"},
+    "76/QĐ-SKHCN": {"sector": "tai_chinh"},
+    "141/QĐ-SKHCN": {"sector": "tai_chinh"},
+    "95/BC-SKHCN": {"sector": "khoa_hoc_cong_nghe"},
+    "18/BC-SKHCN": {"sector": "chuyen_doi_so"},
+}
 
 
 def _fonts(size, bold=False):

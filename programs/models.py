@@ -289,6 +289,8 @@ class TaskPage(SavableMixin, SitePage):
     ]
     parent_page_types = ["programs.ProgramIndexPage", "programs.ProgramPage"]
     subpage_types = []
+    # One of many: the site map lists the registry and programs, not each task.
+    in_site_map = False
     served_with = ("field", "host_organization")
 
     class Meta:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("search.urls")),
+    path("api/", include("opendata.urls")),
     path("", include("core.urls")),
     path("", include("home.urls")),
     path("", include("articles.urls")),

@@ -5,8 +5,9 @@ import copy
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from core.frame_cache import remembered, with_addresses
 from core.visibility import site_homes, site_pages
@@ -68,6 +69,51 @@ def main_menu(context):
         items.append(item)
     request._main_menu = items
     return items
+
+
+# How deep the site map goes below the home page: sections, their pages and those pages' own.
+SITE_MAP_DEPTH = 3
+
+
+def _site_map_of(root):
+    """The readable pages below `root` as a tree of `map_children`, down to SITE_MAP_DEPTH,
+    without the item types a section lists by the hundred (`in_site_map = False`: news, tasks,
+    procedures): their section stands for them."""
+    item_types = ContentType.objects.get_for_models(
+        *(model for model in get_page_models() if not getattr(model, "in_site_map", True))
+    ).values()
+    pages = with_addresses(
+        list(
+            site_pages()
+            .readable()
+            .descendant_of(root)
+            .filter(depth__lte=root.depth + SITE_MAP_DEPTH)
+            .exclude(content_type__in=list(item_types))
+            .only("id", "title", "url_path", "path", "depth")
+            .order_by("path")
+        )
+    )
+    top, parents = [], {}
+    for page in pages:
+        page.map_children = []
+        if page.depth == root.depth + 1:
+            top.append(page)
+        elif parent := parents.get(page.path[: -Page.steplen]):
+            parent.map_children.append(page)
+        else:
+            continue  # below a page the map leaves out
+        parents[page.path] = page
+    return top
+
+
+@register.simple_tag(takes_context=True)
+def site_map(context):
+    """The site map's tree for the request's site and language, from the frame cache."""
+    request = context.get("request")
+    root = _site_root(request) if request else None
+    if root is None:
+        return []
+    return remembered(f"site-map:{root.pk}", lambda: _site_map_of(root))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,3 +1,4 @@
+from home.models.disclosure import DisclosurePage
 from home.models.library import DocumentLibraryPage
 from home.models.links import AgencyLink, ExternalLink
 from home.models.media import (
@@ -22,6 +23,7 @@ from home.models.visits import VisitorDay
 __all__ = [
     "AgencyLink",
     "ContactFormField",
+    "DisclosurePage",
     "DocumentEffect",
     "DocumentLibraryPage",
     "DocumentReview",

@@ -15,6 +15,7 @@ from wagtail.models import Page, ReferenceIndex
 from core.filters import GetFilterForm
 from core.pages import SitePage
 from core.pagination import paginate
+from core.sectors import Sector
 from core.visibility import site_pages
 from home.models.media import DocumentType
 
@@ -25,6 +26,9 @@ class LibraryFilterForm(GetFilterForm):
     q = forms.CharField(label=_("Số, ký hiệu hoặc trích yếu"), required=False, max_length=200)
     document_type = forms.ChoiceField(
         label=_("Loại văn bản"), required=False, choices=[("", _("Tất cả")), *DocumentType.choices]
+    )
+    sector = forms.ChoiceField(
+        label=_("Lĩnh vực"), required=False, choices=[("", _("Tất cả")), *Sector.choices]
     )
     issuer = forms.ChoiceField(label=_("Cơ quan ban hành"), required=False, choices=[])
     year = forms.IntegerField(
@@ -43,6 +47,8 @@ def filter_documents(documents, filters):
         )
     if "document_type" in filters:
         documents = documents.filter(document_type=filters["document_type"])
+    if "sector" in filters:
+        documents = documents.filter(sector=filters["sector"])
     if "issuer" in filters:
         documents = documents.filter(issuer=filters["issuer"])
     if "year" in filters:

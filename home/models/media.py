@@ -14,6 +14,7 @@ from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySe
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from core.sectors import Sector
 from home.image_privacy import strip_private_metadata
 
 # Where uploads go unless the editor chooses otherwise (migration 0005 makes both collections).
@@ -76,7 +77,23 @@ class DocumentType(models.TextChoices):
     NOTICE = "thong_bao", _("Thông báo")
     GUIDANCE = "huong_dan", _("Hướng dẫn")
     FORM = "bieu_mau", _("Biểu mẫu")
+    # What Decree 42/2022 and the budget and procurement laws ask the agency to disclose
+    # (home.models.disclosure.DisclosurePage lists them by year and kind).
+    BUDGET_ESTIMATE = "du_toan", _("Công khai dự toán ngân sách")
+    BUDGET_SETTLEMENT = "quyet_toan", _("Công khai quyết toán ngân sách")
+    PROCUREMENT_PLAN = "ke_hoach_lcnt", _("Kế hoạch lựa chọn nhà thầu")
+    PROCUREMENT_RESULT = "ket_qua_lcnt", _("Kết quả lựa chọn nhà thầu")
+    STATISTICS = "bao_cao_thong_ke", _("Báo cáo thống kê")
     OTHER = "khac", _("Tài liệu khác")
+
+
+DISCLOSED_TYPES = (
+    DocumentType.BUDGET_ESTIMATE,
+    DocumentType.BUDGET_SETTLEMENT,
+    DocumentType.PROCUREMENT_PLAN,
+    DocumentType.PROCUREMENT_RESULT,
+    DocumentType.STATISTICS,
+)
 
 
 class DocumentEffect(models.TextChoices):
@@ -154,6 +171,19 @@ class SiteDocument(AbstractDocument):
         choices=DocumentEffect.choices,
         default=DocumentEffect.NOT_APPLICABLE,
     )
+    effective_from = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    sector = models.CharField(
+        _("lĩnh vực"), max_length=30, choices=Sector.choices, blank=True, db_index=True
+    )
+    official_url = models.URLField(
+        _("liên kết bản chính thức"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Địa chỉ của văn bản trên Cơ sở dữ liệu quốc gia về văn bản pháp luật "
+            "(vbpl.vn) hoặc Công báo, nếu có."
+        ),
+    )
 
     review_status = models.CharField(
         _("tình trạng duyệt"),
@@ -183,7 +213,10 @@ class SiteDocument(AbstractDocument):
         "issuer",
         "signer",
         "summary",
+        "sector",
         "effect",
+        "effective_from",
+        "official_url",
     )
     search_fields = [
         *AbstractDocument.search_fields,
@@ -191,6 +224,7 @@ class SiteDocument(AbstractDocument):
         index.SearchField("summary"),
         index.FilterField("document_type"),
         index.FilterField("issued_on"),
+        index.FilterField("sector"),
     ]
 
     class Meta(AbstractDocument.Meta):

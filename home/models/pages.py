@@ -62,7 +62,9 @@ class HomePage(SitePage):
         "home.ContactPage",
         "articles.ArticleIndexPage",
         "programs.ProgramIndexPage",
+        "procedures.ProcedureIndexPage",
         "home.DocumentLibraryPage",
+        "home.DisclosurePage",
     ]
     max_count = 1
 

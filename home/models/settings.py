@@ -1,5 +1,8 @@
 import copy
+import re
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
@@ -46,6 +49,24 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Trang xác nhận tín nhiệm mạng của cổng thông tin."),
     )
+    trust_badge_image_url = models.URLField(
+        _("ảnh biểu tượng tín nhiệm mạng"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Địa chỉ ảnh (https://…) trong mã gắn biểu tượng do đơn vị cấp chứng nhận gửi."
+        ),
+    )
+    monitoring_script = models.CharField(
+        _("mã giám sát EMC"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Dán mã gắn do Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính "
+            "phủ số (EMC) cấp: cả thẻ <script> hoặc chỉ địa chỉ https:// của tệp mã. Khi có, mã "
+            "được gắn vào mọi trang công khai; để trống thì không gắn gì."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -53,8 +74,10 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Tên cơ quan"),
         ),
         MultiFieldPanel(["address", "phone", "fax", "email", "website"], heading=_("Liên hệ")),
+        MultiFieldPanel(["operator_line", "footer_text"], heading=_("Chân trang")),
         MultiFieldPanel(
-            ["operator_line", "footer_text", "trust_badge_url"], heading=_("Chân trang")
+            ["monitoring_script", "trust_badge_url", "trust_badge_image_url"],
+            heading=_("Giám sát EMC và tín nhiệm mạng"),
         ),
         MultiFieldPanel(["facebook_url", "youtube_url", "zalo_url"], heading=_("Mạng xã hội")),
     ]
@@ -65,6 +88,46 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.department_full_name
+
+    def clean(self):
+        super().clean()
+        if self.monitoring_script.strip():
+            script_url = monitoring_script_url(self.monitoring_script)
+            if script_url is None:
+                raise ValidationError(
+                    {
+                        "monitoring_script": _(
+                            "Không tìm thấy địa chỉ https:// của tệp mã. Hãy dán đúng thẻ "
+                            '<script src="https://…"> do hệ thống EMC cấp.'
+                        )
+                    }
+                )
+            self.monitoring_script = script_url
+        else:
+            self.monitoring_script = ""
+
+    @property
+    def monitoring_script_src(self):
+        """The EMC script's address (stored cleaned by `clean`), or "" when none is set."""
+        return monitoring_script_url(self.monitoring_script) or ""
+
+
+# The address of a script: the whole value when it is one, else the `src` of a pasted tag.
+_SCRIPT_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?(https://[^"'\s>]+)""", re.IGNORECASE)
+
+
+def monitoring_script_url(value):
+    """The https address of the monitoring script in `value` (an address or a pasted <script>
+    tag), or None. Only an external script is taken: inline code pasted into a setting would
+    run on every page with the site's own rights."""
+    value = value.strip()
+    if value.lower().startswith("https://") and not any(char in value for char in "<>\"' "):
+        address = value
+    elif match := _SCRIPT_SOURCE.search(value):
+        address = match.group(1)
+    else:
+        return None
+    return address if urlsplit(address).hostname else None
 
     @classmethod
     def for_request(cls, request):

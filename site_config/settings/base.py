@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "programs",
+    "procedures",
+    "opendata",
     "search.apps.SearchConfig",
     "demo",
     "site_import",

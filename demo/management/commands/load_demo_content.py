@@ -28,12 +28,14 @@ from core.text import short_slug
 from demo import content
 from demo import documents as demo_documents
 from demo.images import draw_demo_image
+from demo.procedures_demo import build_procedures_demo
 from demo.registry_demo import build_registry_demo
 from demo.tally import Tally
 from home.models import (
     AgencyLink,
     ContactFormField,
     ContactPage,
+    DisclosurePage,
     DocumentEffect,
     DocumentLibraryPage,
     DocumentReview,
@@ -83,8 +85,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {len(registry.tasks)} nhiệm vụ trong {len(registry.programs)} chương trình"
             )
-            # Created last so the menu reads: news, registry, documents, contact.
+            self.step("Thủ tục hành chính")
+            catalogue = build_procedures_demo(self.tally)
+            self.stdout.write(f"  {catalogue.get_children().count()} thủ tục (dữ liệu minh họa)")
+            # Created last so the menu reads: news, registry, procedures, documents, disclosures,
+            # contact.
             self.library_page(home)
+            self.disclosure_pages(home)
             self.contact_page(home)
             self.english_pages(home)
             self.visits()
@@ -165,6 +172,8 @@ class Command(BaseCommand):
                 position=position,
                 defaults={
                     "unit": unit,
+                    "position_en": content.PEOPLE_IN_ENGLISH.get(position, ""),
+                    "unit_en": content.PEOPLE_IN_ENGLISH.get(unit, ""),
                     "responsibilities": duties,
                     "phone": phone,
                     "email": email,
@@ -209,31 +218,35 @@ class Command(BaseCommand):
 
     def contact_page(self, home):
         self.step("Trang Liên hệ và biểu mẫu")
-        data = content.CONTACT
-        page = ContactPage(
-            title=data["title"],
-            slug="lien-he",
-            intro=data["intro_html"],
-            thank_you_text=data["thank_you_html"],
-            to_address=data["to_address"],
-            from_address=settings.DEFAULT_FROM_EMAIL,
-            subject=data["subject"],
-            show_in_menus=True,
+        return self.publish_child(home, form_page(content.CONTACT, "lien-he", show_in_menus=True))
+
+    def disclosure_pages(self, home):
+        self.step("Trang Công khai, danh mục thông tin và phiếu yêu cầu cung cấp thông tin")
+        data = content.DISCLOSURE
+        disclosure = self.publish_child(
+            home,
+            DisclosurePage(
+                title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True
+            ),
         )
-        page.form_fields = [
-            ContactFormField(
-                sort_order=order,
-                label=label,
-                field_type=field_type,
-                required=required,
-                choices=choices,
-                help_text=help_text,
-            )
-            for order, (label, field_type, required, choices, help_text) in enumerate(
-                data["fields"]
-            )
-        ]
-        return self.publish_child(home, page)
+        listing = content.DISCLOSURE_LIST
+        self.publish_child(
+            disclosure,
+            StandardPage(
+                title=listing["title"],
+                slug="danh-muc-thong-tin-cong-khai",
+                intro=listing["intro"],
+                body=[
+                    {
+                        "type": "table",
+                        "value": table({"caption": listing["title"], "rows": listing["rows"]}),
+                    }
+                ],
+            ),
+        )
+        request = content.INFORMATION_REQUEST
+        self.publish_child(disclosure, form_page(request, request["slug"]))
+        return disclosure
 
     def english_pages(self, home):
         self.step("Trang tiếng Anh (/en/)")
@@ -317,6 +330,7 @@ class Command(BaseCommand):
                 summary=summary,
                 effect=DocumentEffect.IN_FORCE,
                 review_status=DocumentReview.APPROVED,  # the department's published documents
+                **document_details(number),
             )
 
     def sections(self, home):
@@ -542,3 +556,37 @@ def table(spec):
             "table_caption": "",
         },
     }
+
+
+def document_details(number):
+    """The demo's field, date in force and official link of document `number`."""
+    details = dict(demo_documents.DOCUMENT_DETAILS.get(number, {}))
+    if "effective_from" in details:
+        details["effective_from"] = datetime.date(*details["effective_from"])
+    return details
+
+
+def form_page(data, slug, **page_fields):
+    """A form page (contact, information request) with its fields, from the demo's text."""
+    page = ContactPage(
+        title=data["title"],
+        slug=slug,
+        intro=data["intro_html"],
+        thank_you_text=data["thank_you_html"],
+        to_address=data.get("to_address", content.CONTACT["to_address"]),
+        from_address=settings.DEFAULT_FROM_EMAIL,
+        subject=data["subject"],
+        **page_fields,
+    )
+    page.form_fields = [
+        ContactFormField(
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+            help_text=help_text,
+        )
+        for order, (label, field_type, required, choices, help_text) in enumerate(data["fields"])
+    ]
+    return page

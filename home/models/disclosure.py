@@ -12,6 +12,7 @@ from wagtail.models import Page
 from core.filters import GetFilterForm
 from core.pages import SitePage
 from core.visibility import site_pages
+from home.models.library import DocumentLibraryPage
 from home.models.media import DISCLOSED_TYPES
 
 
@@ -67,6 +68,7 @@ class DisclosurePage(SitePage):
                 "filters": filters,
                 "years": by_year_and_kind(disclosed.order_by("-issued_on", "-pk")),
                 "pages": site_pages().readable().child_of(self).specific().order_by("path"),
+                "library": DocumentLibraryPage.objects.readable().first(),
             }
         )
         return context

@@ -24,6 +24,7 @@ def save_screenshot(page, name):
 
 def build_public_site():
     """A small portal with a page of every kind readers see: the pages, for the tests to use."""
+    from home.models import DisclosurePage
     from tests.factories import (
         ArticleIndexPageFactory,
         ArticlePageFactory,
@@ -36,6 +37,7 @@ def build_public_site():
         TaskPageFactory,
     )
     from tests.helpers import fill_site_settings, home_page
+    from tests.procedures.helpers import make_catalogue, make_procedure
 
     home = home_page()
     fill_site_settings()
@@ -59,9 +61,24 @@ def build_public_site():
         )
         for n, status in enumerate(["dang_thuc_hien", "ban_giao", "chuyen_tiep", "nghiem_thu"])
     ]
+    catalogue = make_catalogue(show_in_menus=True)
+    procedure = make_procedure(
+        catalogue,
+        "Cấp giấy phép bưu chính",
+        "1.004470",
+        steps="<ol><li>Nộp hồ sơ trực tuyến.</li><li>Nhận kết quả.</li></ol>",
+        processing_time="20 ngày làm việc",
+        is_example=True,
+    )
+    disclosure = home.add_child(
+        instance=DisclosurePage(title="Công khai", slug="cong-khai", show_in_menus=True)
+    )
     return {
         "home": home,
         "about": about,
+        "catalogue": catalogue,
+        "procedure": procedure,
+        "disclosure": disclosure,
         "news": news,
         "articles": articles,
         "contact": contact,

@@ -32,6 +32,13 @@ def every_page_type():
         "UBND tỉnh Sơn La",
         "Phê duyệt danh mục nhiệm vụ KH&CN",
     )
+    make_document(
+        "35/QĐ-SKHCN",
+        "du_toan",
+        datetime.date(2026, 1, 10),
+        "Sở Khoa học và Công nghệ",
+        "Công khai dự toán ngân sách năm 2026",
+    )
     return {
         "trang chủ": "/",
         "chuyên mục tin": news.url,
@@ -44,6 +51,10 @@ def every_page_type():
         "nhiệm vụ": pages["tasks"][1].url,
         "thư viện văn bản": library.url,
         "văn bản": f"{library.url}{document.pk}/",
+        "thủ tục hành chính": pages["catalogue"].url,
+        "thủ tục": pages["procedure"].url,
+        "công khai": pages["disclosure"].url,
+        "sơ đồ cổng": "/so-do-cong/",
         "tìm kiếm": "/tim-kiem/?q=chuyen+doi+so",
         "không tìm thấy": "/khong-co-trang-nay/",
     }

@@ -1,10 +1,13 @@
 """The Content-Security-Policy blocks nothing of our own: every public page, and the admin's page
 editor with its preview, date picker and inline panels, run in chromium without one violation."""
 
+from urllib.parse import urlsplit
+
 from core.roles import EDITORS_GROUP
+from home.models import SiteSettings
 from tests.e2e.browser import build_public_site, wait_until_true
 from tests.e2e.test_moderation_journey import log_in
-from tests.helpers import make_staff
+from tests.helpers import fill_site_settings, make_staff
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -34,6 +37,10 @@ def test_public_pages_run_under_the_policy_without_violations(live_server, in_br
         site["registry"].url,
         site["tasks"][1].url,
         site["contact"].url,
+        site["catalogue"].url,
+        site["procedure"].url,
+        site["disclosure"].url,
+        "/so-do-cong/",
         "/tim-kiem/?q=khoa+hoc",
     ]
 
@@ -75,3 +82,74 @@ def test_the_admin_editor_runs_under_its_policy_without_violations(live_server, 
         return violations(page) + page.evaluate(PREVIEW_VIOLATIONS)
 
     assert in_browser(steps) == []
+
+
+EMC_HOST = "https://emc.example.gov.vn"
+BADGE_HOST = "https://tinnhiem.example.vn"
+# What the monitoring script does on a page: report the visit to its own host.
+EMC_SCRIPT = f"""
+fetch("{EMC_HOST}/beacon", {{method: "POST", mode: "no-cors", body: location.pathname}});
+window.__emcLoaded = true;
+"""
+PNG_PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5d1b55e0000000049454e44ae426082"
+)
+
+
+def test_monitoring_script_and_trust_badge_run_under_the_policy(live_server, in_browser):
+    """With EMC and the badge set, the script loads from its host, reports to it and the badge's
+    image shows, with no violation; a request to any other host is still refused. Unset, no
+    request leaves for them. The two hosts are answered by the browser itself (no network)."""
+    site = build_public_site()
+    base = live_server.url
+    urls = [site["home"].url, site["procedure"].url, "/so-do-cong/"]
+
+    def visit(browser):
+        page = browser.new_page()
+        requested = []
+
+        def answer(route):
+            requested.append(route.request.url)
+            path = urlsplit(route.request.url).path
+            if path.endswith(".js"):
+                return route.fulfill(body=EMC_SCRIPT, content_type="text/javascript")
+            if path.endswith(".png"):
+                return route.fulfill(body=PNG_PIXEL, content_type="image/png")
+            return route.fulfill(status=204)
+
+        page.route(f"{EMC_HOST}/**", answer)
+        page.route(f"{BADGE_HOST}/**", answer)
+        page.add_init_script(RECORD_VIOLATIONS)
+        found = {}
+        for url in urls:
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            loaded = page.evaluate("window.__emcLoaded === true")
+            badge = page.evaluate(
+                "[...document.querySelectorAll('.trust-badge img')].map(i => i.naturalWidth)"
+            )
+            found[url] = (violations(page), loaded, badge)
+        page.evaluate("fetch('https://other.example/x', {mode: 'no-cors'}).catch(() => {})")
+        wait_until_true(page, "window.__cspViolations.length > 0", seconds=5)
+        found["other host"] = violations(page)
+        return found, requested
+
+    found, requested = in_browser(visit)  # unset: nothing for the outside hosts
+    assert {url: found[url] for url in urls} == {url: ([], False, []) for url in urls}
+    assert requested == []
+    assert found["other host"][0].startswith("connect-src https://other.example/x")
+
+    fill_site_settings(
+        monitoring_script=f'<script src="{EMC_HOST}/collect.js?code=SKHCN-SL-0042"></script>',
+        trust_badge_image_url=f"{BADGE_HOST}/badge/42.png",
+    )
+    site_settings = SiteSettings.for_site(site["home"].get_site())
+    site_settings.full_clean()
+    site_settings.save()
+    found, requested = in_browser(visit)
+    assert {url: found[url] for url in urls} == {url: ([], True, [1]) for url in urls}
+    assert f"{EMC_HOST}/collect.js?code=SKHCN-SL-0042" in requested
+    assert f"{EMC_HOST}/beacon" in requested
+    assert f"{BADGE_HOST}/badge/42.png" in requested
+    assert found["other host"][0].startswith("connect-src https://other.example/x")

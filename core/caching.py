@@ -16,6 +16,9 @@ everybody and must not wait for it to expire when editors publish. So:
   "latest news" box on other pages is refreshed within PAGE_CACHE_SECONDS.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.cache import patch_cache_control
@@ -79,7 +82,28 @@ def purge_after_commit(batch):
     """Send `batch` once the change is committed. Sent before, a reader's request arriving in
     between would be served the old rows, and the front cache would keep them for
     PAGE_CACHE_SECONDS: publishing runs in a transaction (the workflow, bulk actions)."""
+    held = _held_batch.get()
+    if held is not None:
+        held.add_urls(batch.urls)
+        return
     transaction.on_commit(batch.purge)
+
+
+_held_batch = ContextVar("purges held for one batch", default=None)
+
+
+@contextmanager
+def purges_batched():
+    """Purges asked for within it are sent together, each address once, when it ends: for a
+    bulk change (an import) whose thousands of saves would each purge the same addresses."""
+    held = PurgeBatch()
+    token = _held_batch.set(held)
+    try:
+        yield
+    finally:
+        _held_batch.reset(token)
+        if held.urls:
+            purge_after_commit(held)
 
 
 def purge_addresses(urls):

@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleViews
-from core.caching import purge_addresses
+from core.caching import purge_addresses, purges_batched
 from core.form_exports import as_inert_text
 from core.invalidation import whole_site
 from core.people import PersonGroup
@@ -142,7 +142,7 @@ class Loader:
         # is one transaction, rolled back.
         whole_run = transaction.atomic() if self.dry_run else nullcontext()
         try:
-            with whole_run, indexing_deferred():
+            with whole_run, indexing_deferred(), purges_batched():
                 if self.workers > 1 and not self.dry_run:
                     try:
                         load_in_processes(self, self.workers, self.progress)

@@ -120,7 +120,7 @@ class StandardPage(SitePage):
 
     content_panels = [*Page.content_panels, "intro", "body"]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.DisclosurePage"]
     subpage_types = ["home.StandardPage", "home.ContactPage"]
 
     class Meta:
@@ -187,7 +187,7 @@ class ContactPage(SitePage, AbstractEmailForm):
             heading=_("Gửi thư báo"),
         ),
     ]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.DisclosurePage"]
     subpage_types = []
 
     class Meta:

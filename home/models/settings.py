@@ -111,6 +111,18 @@ class SiteSettings(BaseSiteSetting):
         """The EMC script's address (stored cleaned by `clean`), or "" when none is set."""
         return monitoring_script_url(self.monitoring_script) or ""
 
+    @classmethod
+    def for_request(cls, request):
+        """For pages (the admin's settings form reads `for_site`, never a cached copy)."""
+        attribute = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if not hasattr(request, attribute) and site is not None:
+            shared = remembered(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings = copy.copy(shared)  # every request of the process shares `shared`
+            site_settings._request = request
+            setattr(request, attribute, site_settings)
+        return super().for_request(request)
+
 
 # The address of a script: the whole value when it is one, else the `src` of a pasted tag.
 _SCRIPT_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?(https://[^"'\s>]+)""", re.IGNORECASE)
@@ -128,15 +140,3 @@ def monitoring_script_url(value):
     else:
         return None
     return address if urlsplit(address).hostname else None
-
-    @classmethod
-    def for_request(cls, request):
-        """For pages (the admin's settings form reads `for_site`, never a cached copy)."""
-        attribute = cls.get_cache_attr_name()
-        site = Site.find_for_request(request)
-        if not hasattr(request, attribute) and site is not None:
-            shared = remembered(f"site-settings:{site.pk}", lambda: cls.for_site(site))
-            site_settings = copy.copy(shared)  # every request of the process shares `shared`
-            site_settings._request = request
-            setattr(request, attribute, site_settings)
-        return super().for_request(request)

@@ -18,11 +18,14 @@ from tests.front_cache import RecordingBackend
 from tests.helpers import ReaderClient, home_page, make_staff, news_and_notices
 
 FRONT_CACHE = {"front": {"BACKEND": "tests.front_cache.RecordingBackend"}}
-# What changes with the article of PurgeTests: itself, its section, the home page and their feeds.
+# What changes with the article of PurgeTests: itself, its section, the home page and their feeds,
+# the site map and the open data.
 THE_ARTICLE_AND_ITS_LISTINGS = [
     "http://localhost/",
+    "http://localhost/api/*",
     "http://localhost/atom/",
     "http://localhost/rss/",
+    "http://localhost/so-do-cong/",
     "http://localhost/tin-tuc/",
     "http://localhost/tin-tuc/atom/",
     "http://localhost/tin-tuc/hoi-thao-chuyen-doi-so/",
@@ -167,8 +170,10 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/api/*",
                 "http://localhost/atom/",
                 "http://localhost/rss/",
+                "http://localhost/so-do-cong/",
                 "http://localhost/thong-bao/",
                 "http://localhost/thong-bao/atom/",
                 "http://localhost/thong-bao/hoi-thao-chuyen-doi-so/",
@@ -198,8 +203,10 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/api/*",
                 "http://localhost/atom/",
                 "http://localhost/rss/",
+                "http://localhost/so-do-cong/",
                 "http://localhost/tin-tuc/*",
             ],
         )
@@ -210,8 +217,10 @@ class PurgeTests(TestCase):
             self.purged(),
             [
                 "http://localhost/",
+                "http://localhost/api/*",
                 "http://localhost/atom/",
                 "http://localhost/rss/",
+                "http://localhost/so-do-cong/",
                 "http://localhost/tin-tuc/*",
             ],
         )

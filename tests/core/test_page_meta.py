@@ -46,7 +46,7 @@ class PageMetaTests(TestCase):
             author_line="Ánh Nguyệt",
             lead_image=ImageFactory(),
         )
-        cls.plain = StandardPageFactory(parent=home_page(), title="Sơ đồ cổng", intro="")
+        cls.plain = StandardPageFactory(parent=home_page(), title="Quy chế hoạt động", intro="")
 
     def head(self, url, **params):
         response = self.client.get(url, params)

@@ -110,7 +110,7 @@ class DemoContentTests(TestCase):
                 number="2423/QĐ-UBND", document_type="quyet_dinh", issued_on="2022-11-18"
             ).exists()
         )
-        response = self.get("/van-ban/")
+        response = self.get("/van-ban/?q=2423")
         self.assertContains(response, "Quyết định số 2423/QĐ-UBND")
         decision = documents.get(number="2423/QĐ-UBND")
         self.assertEqual(self.get(decision.url).status_code, 200)

@@ -4,7 +4,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
-from home.models import ContactPage, DocumentLibraryPage, HomePage, StandardPage
+from home.models import ContactPage, DisclosurePage, DocumentLibraryPage, HomePage, StandardPage
+from procedures.models import ProcedureIndexPage, ProcedurePage
 from programs.models import ProgramIndexPage
 from tests.factories import ArticleIndexPageFactory, StandardPageFactory
 from tests.helpers import home_page
@@ -29,8 +30,26 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, ContactPage, ArticleIndexPage, ProgramIndexPage, DocumentLibraryPage},
+            {
+                StandardPage,
+                ContactPage,
+                ArticleIndexPage,
+                ProgramIndexPage,
+                ProcedureIndexPage,
+                DocumentLibraryPage,
+                DisclosurePage,
+            },
         )
+
+    def test_the_disclosure_page_holds_information_pages_and_forms(self):
+        self.assertAllowedSubpageTypes(DisclosurePage, {StandardPage, ContactPage})
+        self.assertCanCreateAt(DisclosurePage, StandardPage)
+        self.assertCanCreateAt(DisclosurePage, ContactPage)
+
+    def test_procedures_live_only_in_the_catalogue(self):
+        self.assertAllowedParentPageTypes(ProcedurePage, {ProcedureIndexPage})
+        self.assertAllowedSubpageTypes(ProcedurePage, set())
+        self.assertAllowedParentPageTypes(ProcedureIndexPage, {HomePage})
 
     def test_articles_live_only_in_news_sections(self):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
@@ -43,7 +62,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
 
     def test_information_pages_nest(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, DisclosurePage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
         self.assertAllowedSubpageTypes(ContactPage, set())
 

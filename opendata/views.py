@@ -118,9 +118,7 @@ def _news(request, site):
                 "title": article.title,
                 "url": _absolute(request, address_below(homes, article)),
                 "published_on": article.published_on.isoformat(),
-                "updated_at": article.last_published_at.isoformat()
-                if article.last_published_at
-                else None,
+                "updated_at": _iso(article.last_published_at),
                 "section": _section_of(article, sections, homes, request),
                 "summary": article.summary,
                 "author_line": article.author_line,
@@ -140,6 +138,11 @@ def _section_of(article, sections, homes, request):
         "slug": section.slug,
         "url": _absolute(request, address_below(homes, section)),
     }
+
+
+def _iso(value):
+    """A date or moment as JSON gives it (ISO 8601), or null."""
+    return value.isoformat() if value else None
 
 
 def _absolute(request, address):
@@ -170,15 +173,13 @@ def _documents(request, site):
                 "title": document.title,
                 "type": document.document_type,
                 "type_label": document.get_document_type_display(),
-                "issued_on": document.issued_on.isoformat() if document.issued_on else None,
+                "issued_on": _iso(document.issued_on),
                 "issuer": document.issuer,
                 "signer": document.signer,
                 "summary": document.summary,
                 "sector": document.sector,
                 "effect": document.effect,
-                "effective_from": document.effective_from.isoformat()
-                if document.effective_from
-                else None,
+                "effective_from": _iso(document.effective_from),
                 "official_url": document.official_url or None,
                 "download_url": _absolute(request, document.url),
                 "url": _absolute(request, f"{library_address}{document.pk}/")
@@ -222,9 +223,7 @@ def _procedures(request, site):
                 "national_submit_url": procedure.national_submit_url or None,
                 "provincial_submit_url": procedure.provincial_submit_url or None,
                 "is_example": procedure.is_example,
-                "updated_at": procedure.last_published_at.isoformat()
-                if procedure.last_published_at
-                else None,
+                "updated_at": _iso(procedure.last_published_at),
             }
             for procedure in page_items
         ]

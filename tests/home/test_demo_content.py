@@ -80,6 +80,26 @@ class DemoContentTests(TestCase):
                 self.assertContains(self.get(url), f"{title}</h1>", html=False)
         self.assertContains(self.get("/en/contact/"), "Full name")
 
+    def test_what_decree_42_asks_is_there_from_the_first_run(self):
+        from procedures.models import ProcedurePage
+
+        procedures = ProcedurePage.objects.live()
+        self.assertGreaterEqual(procedures.count(), 30)
+        self.assertEqual(procedures.filter(is_example=False).count(), 0)  # never shown as official
+        self.assertGreaterEqual(len(set(procedures.values_list("sector", flat=True))), 7)
+        self.assertContains(self.get("/thu-tuc-hanh-chinh/"), "Dữ liệu minh họa")
+        disclosure = self.get("/cong-khai/")
+        for text in ("Danh mục thông tin phải được công khai", "Yêu cầu cung cấp thông tin",
+                     "Công khai dự toán ngân sách", "Kết quả lựa chọn nhà thầu",
+                     "Báo cáo thống kê"):  # fmt: skip
+            self.assertContains(disclosure, text)
+        self.assertContains(
+            self.get("/cong-khai/yeu-cau-cung-cap-thong-tin/"), "Đồng ý xử lý dữ liệu cá nhân"
+        )
+        self.assertContains(self.get("/so-do-cong/"), 'href="/thu-tuc-hanh-chinh/"')
+        self.assertGreaterEqual(self.get("/api/thu-tuc/").json()["count"], 30)
+        self.assertContains(self.get("/gioi-thieu/lanh-dao-so/"), "Người phát ngôn")
+
     def test_the_footer_links_the_province_and_the_ministry(self):
         footer = self.get("/").content.decode().split('<footer class="footer">')[1]
         for portal in ("https://sonla.gov.vn", "https://mst.gov.vn"):

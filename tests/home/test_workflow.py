@@ -51,13 +51,14 @@ class RolesMigrationTests(TestCase):
 
 
 class PermissionsPerPageTypeTests(TestCase):
-    """Every page type, the registry's and the library's too: editors draft, approvers publish."""
+    """Every page type, the registry's, the library's, the procedures' and the disclosures' too:
+    editors draft, approvers publish."""
 
     client_class = ReaderClient
 
     @classmethod
     def setUpTestData(cls):
-        from home.models import DocumentLibraryPage
+        from home.models import DisclosurePage, DocumentLibraryPage
         from tests.factories import (
             ContactPageFactory,
             ProgramIndexPageFactory,
@@ -65,11 +66,13 @@ class PermissionsPerPageTypeTests(TestCase):
             StandardPageFactory,
             TaskPageFactory,
         )
+        from tests.procedures.helpers import make_catalogue, make_procedure
 
         home = home_page()
         news = ArticleIndexPageFactory(parent=home, title="Tin tức")
         registry = ProgramIndexPageFactory(parent=home)
         program = ProgramPageFactory(parent=registry)
+        catalogue = make_catalogue()
         cls.pages = [
             home,
             StandardPageFactory(parent=home, title="Giới thiệu"),
@@ -80,6 +83,9 @@ class PermissionsPerPageTypeTests(TestCase):
             program,
             TaskPageFactory(parent=program),
             home.add_child(instance=DocumentLibraryPage(title="Văn bản")),
+            catalogue,
+            make_procedure(catalogue, "Cấp giấy phép bưu chính", "1.004470"),
+            home.add_child(instance=DisclosurePage(title="Công khai")),
         ]
         cls.editor = make_staff("editor", EDITORS_GROUP)
         cls.approver = make_staff("approver", APPROVERS_GROUP)

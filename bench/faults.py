@@ -69,7 +69,7 @@ def reader_urls():
         "import json; from wagtail.models import Page; from home.models import ContactPage;"
         "pages = Page.objects.live().public().filter(depth__gte=2).specific().order_by('path');"
         "print(json.dumps({'pages': [p.url for p in pages[:40] if p.url],"
-        " 'contact': ContactPage.objects.live().first().url}))",
+        " 'contact': ContactPage.objects.live().get(slug='lien-he').url}))",
         cwd=ROOT,
     ).stdout  # fmt: skip
     found = json.loads(out.strip().splitlines()[-1])

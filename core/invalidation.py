@@ -45,13 +45,18 @@ class Invalidation:
     purge: Callable | None  # instance -> full addresses
 
 
-_registry = {}  # model label ("home.SiteSettings") -> Invalidation
+_registry = {}  # model label ("home.SiteSettings") -> [Invalidation], one per app that asks
 
 
 def register(model, *, frame=False, purge=None):
-    """Register what a change of `model` (a class or an "app.Model" label) invalidates."""
+    """Register what a change of `model` (a class or an "app.Model" label) invalidates. Several
+    apps may register for one model (documents: the library's pages, the open data); the same
+    registration twice counts once."""
     label = model if isinstance(model, str) else model._meta.label
-    _registry[label] = Invalidation(frame=frame, purge=purge)
+    invalidation = Invalidation(frame=frame, purge=purge)
+    registered = _registry.setdefault(label, [])
+    if invalidation not in registered:
+        registered.append(invalidation)
 
 
 def whole_site(instance):
@@ -75,17 +80,21 @@ def restricted_branch(restriction):
 
 
 def _model_changed(sender, instance, raw=False, **kwargs):
-    invalidation = _registry.get(sender._meta.label)
+    invalidations = _registry.get(sender._meta.label)
     # Not for the historical models of a data migration (same label, another class) nor for
     # rows loaded from a fixture: the schema may not be the current one yet.
-    if invalidation is None or raw or sender is not apps.get_model(sender._meta.label):
+    if not invalidations or raw or sender is not apps.get_model(sender._meta.label):
         return
-    if invalidation.frame:
+    if any(invalidation.frame for invalidation in invalidations):
         frame_changed()
-    if invalidation.purge is not None:
-        urls = invalidation.purge(instance)
-        if urls:
-            purge_addresses(urls)
+    urls = [
+        url
+        for invalidation in invalidations
+        if invalidation.purge is not None
+        for url in invalidation.purge(instance)
+    ]
+    if urls:
+        purge_addresses(urls)
 
 
 def _page_saved_or_deleted(sender, instance, **kwargs):

@@ -10,11 +10,11 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from home.models import DocumentReview
+from home.models import DisclosurePage, DocumentLibraryPage, DocumentReview
 from opendata.views import PAGE_SIZE
 from tests.factories import ArticlePageFactory
 from tests.front_cache import RecordingBackend
-from tests.helpers import ReaderClient, news_and_notices
+from tests.helpers import ReaderClient, home_page, news_and_notices
 from tests.home.test_documents import make_document
 from tests.procedures.helpers import make_catalogue, make_procedure
 
@@ -209,7 +209,18 @@ class OpenDataPurgeTests(TestCase):
             self.article.save_revision().publish()
         self.assertIn("http://localhost/api/*", RecordingBackend.purged)
 
-    def test_a_document_change_purges_the_documents_dataset(self):
+    def test_a_document_change_purges_the_documents_dataset_and_the_pages_listing_them(self):
+        home = home_page()
+        home.add_child(instance=DocumentLibraryPage(title="Văn bản", slug="van-ban"))
+        home.add_child(instance=DisclosurePage(title="Công khai", slug="cong-khai"))
+        RecordingBackend.purged.clear()
         with self.captureOnCommitCallbacks(execute=True):
             make_document("3/QĐ", "quyet_dinh", datetime.date(2026, 1, 3), "Sở", "Quyết định")
-        self.assertEqual(RecordingBackend.purged, ["http://localhost/api/van-ban/*"])
+        self.assertEqual(
+            sorted(RecordingBackend.purged),
+            [
+                "http://localhost/api/van-ban/*",
+                "http://localhost/cong-khai/*",
+                "http://localhost/van-ban/*",
+            ],
+        )

@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from core.reserved import SitePageForm
 from core.routing import RoutedPageMixin
 from core.text import vietnamese_slugify
 from core.visibility import ReadablePageManager
@@ -49,6 +50,7 @@ class VietnameseSlugMixin:
 
 class SitePage(RoutedPageMixin, VietnameseSlugMixin, Page):
     objects = ReadablePageManager()
+    base_form_class = SitePageForm
 
     # schema.org type of the page's JSON-LD in the head; None: the page has none.
     schema_type = None

@@ -16,7 +16,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
@@ -27,6 +27,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, HomeIntroStreamBlock
 from core.form_exports import InertSubmissionsListView
 from core.pages import SitePage, site_address
+from core.reserved import ReservedSlugFormMixin
 from core.routing import route_by_slugs
 from core.text import fold_diacritics
 from core.visitors import client_ip
@@ -157,6 +158,10 @@ class ContactFormBuilder(FormBuilder):
         return form_field
 
 
+class ContactPageForm(ReservedSlugFormMixin, WagtailAdminFormPageForm):
+    """Wagtail's form page checks (unique field labels) and the site's own (reserved slugs)."""
+
+
 # A field people never see (hidden by CSS, skipped by keyboard and screen readers) and bots
 # fill in.
 HONEYPOT_FIELD = "homepage_url"
@@ -172,6 +177,7 @@ class ContactPage(SitePage, AbstractEmailForm):
     )
 
     form_builder = ContactFormBuilder
+    base_form_class = ContactPageForm
     submissions_list_view_class = InertSubmissionsListView
     content_panels = [
         *AbstractEmailForm.content_panels,

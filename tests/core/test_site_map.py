@@ -4,8 +4,13 @@ page's footer, without drafts, private pages or the items sections list by the h
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from core.reserved import reserved_slugs
+from core.roles import EDITORS_GROUP
+from home.models import StandardPage
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -14,7 +19,7 @@ from tests.factories import (
     TaskPageFactory,
 )
 from tests.front_cache import RecordingBackend
-from tests.helpers import ReaderClient, home_page
+from tests.helpers import ReaderClient, home_page, make_staff
 from tests.procedures.helpers import make_catalogue, make_procedure
 
 
@@ -84,3 +89,38 @@ class SiteMapTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             StandardPageFactory(parent=self.about, title="Trang mới").save_revision().publish()
         self.assertIn("http://localhost/so-do-cong/", RecordingBackend.purged)
+
+
+class ReservedAddressTests(TestCase):
+    """A page directly under the home page cannot take an address the site's own views answer
+    first (it could never be opened); deeper down the same slug is fine."""
+
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.about = StandardPageFactory(parent=home_page(), title="Giới thiệu")
+        cls.editor = make_staff("bientap", EDITORS_GROUP)
+
+    def submit(self, parent, slug):
+        self.client.force_login(self.editor)
+        url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", parent.pk))
+        data = nested_form_data(
+            {"title": "Sơ đồ cổng", "slug": slug, "intro": "", "body": streamfield([])}
+        )
+        return self.client.post(url, {**data, "action-submit": "1"})
+
+    def test_the_reserved_addresses_come_from_the_url_conf(self):
+        self.assertTrue({"so-do-cong", "api", "tim-kiem", "admin", "rss"} <= reserved_slugs())
+        self.assertNotIn("tin-tuc", reserved_slugs())
+
+    def test_a_top_level_page_with_a_reserved_address_is_refused_with_a_clear_message(self):
+        response = self.submit(home_page(), "so-do-cong")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Địa chỉ /so-do-cong/ đã dành cho một chức năng của cổng")
+        self.assertFalse(StandardPage.objects.filter(slug="so-do-cong").exists())
+
+    def test_the_same_slug_below_a_section_is_accepted(self):
+        response = self.submit(self.about, "so-do-cong")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(StandardPage.objects.filter(slug="so-do-cong").exists())

@@ -23,7 +23,11 @@ def reserved_slugs():
 def _first_segments(patterns):
     for pattern in patterns:
         if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
-            continue  # the pages themselves, under their language's prefix
+            # Under the language's prefix: the views routed before the pages, not the pages.
+            yield from _first_segments(
+                [inner for inner in pattern.url_patterns if str(inner.pattern) not in ("", "^")]
+            )
+            continue
         route = str(pattern.pattern)
         if route in ("", "^"):
             if isinstance(pattern, URLResolver):

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
@@ -89,8 +90,12 @@ def site_map(request):
 
 
 def site_map_address(page):
-    """The site map lists every section: it leaves the front cache with the home page."""
+    """The site map lists every section: it leaves the front cache with the home page, in the
+    home page's language (/so-do-cong/, /en/so-do-cong/)."""
     if page.depth != 2:
         return []
     site = page.get_site()
-    return [f"{site.root_url}{reverse('site_map')}"] if site else []
+    if site is None:
+        return []
+    with translation.override(page.locale.language_code):
+        return [f"{site.root_url}{reverse('site_map')}"]

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import site_map
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,5 +22,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Vietnamese pages keep their addresses; English ones are under /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Vietnamese pages keep their addresses; English ones are under /en/ (the site map too).
+urlpatterns += i18n_patterns(
+    path("so-do-cong/", site_map, name="site_map"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -20,6 +20,7 @@ from tests.factories import (
 )
 from tests.front_cache import RecordingBackend
 from tests.helpers import ReaderClient, home_page, make_staff
+from tests.home.test_english_pages import publish_translation
 from tests.procedures.helpers import make_catalogue, make_procedure
 
 
@@ -124,3 +125,22 @@ class ReservedAddressTests(TestCase):
         response = self.submit(self.about, "so-do-cong")
         self.assertEqual(response.status_code, 302)
         self.assertTrue(StandardPage.objects.filter(slug="so-do-cong").exists())
+
+
+class EnglishSiteMapTests(TestCase):
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        about = StandardPageFactory(parent=home, title="Giới thiệu")
+        publish_translation(home, title="Son La Department of Science and Technology")
+        publish_translation(about, title="About the Department", slug="about")
+
+    def test_english_pages_link_their_own_site_map_in_english(self):
+        response = self.client.get("/en/about/")
+        self.assertContains(response, '<a href="/en/so-do-cong/">Site map</a>')
+        response = self.client.get("/en/so-do-cong/")
+        self.assertContains(response, "Site map</h1>")
+        self.assertContains(response, 'href="/en/about/"')
+        self.assertNotContains(response, "Giới thiệu")

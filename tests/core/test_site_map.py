@@ -142,5 +142,6 @@ class EnglishSiteMapTests(TestCase):
         self.assertContains(response, '<a href="/en/so-do-cong/">Site map</a>')
         response = self.client.get("/en/so-do-cong/")
         self.assertContains(response, "Site map</h1>")
+        self.assertContains(response, '<li><a href="/en/">Home</a></li>')
         self.assertContains(response, 'href="/en/about/"')
         self.assertNotContains(response, "Giới thiệu")

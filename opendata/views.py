@@ -9,7 +9,8 @@ Answers are public and kept by the front cache like pages; a publish purges them
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
@@ -246,23 +247,58 @@ DATASETS = {
 }
 
 
+LICENCE = "Dữ liệu công khai của cơ quan nhà nước; ghi rõ nguồn khi sử dụng."
+# What a reader may try from the readers' page, per dataset.
+EXAMPLES = {
+    "news": "?tu_ngay=2026-01-01",
+    "documents": "?linh_vuc=tai_chinh",
+    "procedures": "?linh_vuc=buu_chinh",
+}
+
+
+def _datasets(request):
+    return [
+        {
+            "name": name,
+            "title": title,
+            "url": request.build_absolute_uri(reverse(url_name)),
+            "filters": filters,
+        }
+        for name, (url_name, title, filters) in DATASETS.items()
+    ]
+
+
 @require_GET
 def index(request):
     return _json(
         request,
         {
-            "datasets": [
-                {
-                    "name": name,
-                    "title": title,
-                    "url": request.build_absolute_uri(reverse(url_name)),
-                    "filters": filters,
-                }
-                for name, (url_name, title, filters) in DATASETS.items()
-            ],
+            "datasets": _datasets(request),
             "page_size": PAGE_SIZE,
             "sectors": {value: str(label) for value, label in Sector.choices},
-            "licence": "Dữ liệu công khai của cơ quan nhà nước; ghi rõ nguồn khi sử dụng.",
+            "licence": LICENCE,
+        },
+    )
+
+
+@require_GET
+def readers_page(request):
+    """The same index for people: what each dataset holds, its filters, an example to open."""
+    if Site.find_for_request(request) is None:
+        raise Http404
+    datasets = [
+        {**dataset, "example": dataset["url"] + EXAMPLES[dataset["name"]]}
+        for dataset in _datasets(request)
+    ]
+    return TemplateResponse(
+        request,
+        "opendata/open_data.html",
+        {
+            "datasets": datasets,
+            "index_url": request.build_absolute_uri(reverse("open_data")),
+            "page_size": PAGE_SIZE,
+            "sectors": Sector.choices,
+            "licence": LICENCE,
         },
     )
 

@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import site_map
+from opendata import views as opendata_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("search.urls")),
     path("api/", include("opendata.urls")),
+    path("du-lieu-mo/", opendata_views.readers_page, name="open_data_page"),
     path("", include("core.urls")),
     path("", include("home.urls")),
     path("", include("articles.urls")),

@@ -55,6 +55,7 @@ def every_page_type():
         "thủ tục": pages["procedure"].url,
         "công khai": pages["disclosure"].url,
         "sơ đồ cổng": "/so-do-cong/",
+        "dữ liệu mở": "/du-lieu-mo/",
         "tìm kiếm": "/tim-kiem/?q=chuyen+doi+so",
         "không tìm thấy": "/khong-co-trang-nay/",
     }

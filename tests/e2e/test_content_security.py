@@ -41,6 +41,7 @@ def test_public_pages_run_under_the_policy_without_violations(live_server, in_br
         site["procedure"].url,
         site["disclosure"].url,
         "/so-do-cong/",
+        "/du-lieu-mo/",
         "/tim-kiem/?q=khoa+hoc",
     ]
 

@@ -91,6 +91,19 @@ class OpenDataTests(TestCase):
             ],
         )
 
+    def test_the_readers_page_explains_each_dataset_and_the_footer_links_it(self):
+        response = self.client.get("/du-lieu-mo/")
+        self.assertEqual(response.status_code, 200)
+        for text in (
+            'href="http://testserver/api/tin-tuc/"',
+            'href="http://testserver/api/van-ban/?linh_vuc=tai_chinh"',
+            'href="http://testserver/api/thu-tuc/?linh_vuc=buu_chinh"',
+            "<code>buu_chinh</code>",
+            "ghi rõ nguồn",
+        ):
+            self.assertContains(response, text)
+        self.assertContains(self.client.get("/"), '<a href="/du-lieu-mo/">Dữ liệu mở</a>')
+
     def test_only_what_readers_may_open_with_only_public_fields(self):
         _, news = self.get("/api/tin-tuc/")
         self.assertEqual(

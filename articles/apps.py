@@ -8,7 +8,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.feeds import feed_addresses
-        from core.caching import listing_address_providers
+        from core.caching import provide_listing_addresses
 
-        if feed_addresses not in listing_address_providers:
-            listing_address_providers.append(feed_addresses)
+        provide_listing_addresses(feed_addresses)

@@ -8,12 +8,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import admin_forms, checks  # noqa: F401 (registers the deployment checks)
-        from core.caching import listing_address_providers
+        from core.caching import provide_listing_addresses
         from core.invalidation import connect_invalidation
         from core.sitemaps import site_map_address
 
         admin_forms.use_vietnamese_slug_input()
         admin_forms.translate_redirect_filter()
         connect_invalidation()
-        if site_map_address not in listing_address_providers:
-            listing_address_providers.append(site_map_address)
+        provide_listing_addresses(site_map_address)

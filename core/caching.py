@@ -71,6 +71,13 @@ def listing_pages(page):
 listing_address_providers = []
 
 
+def provide_listing_addresses(addresses_of):
+    """Purge `addresses_of(page)` with every listing page (from an app's `ready()`, which may run
+    more than once: registered once)."""
+    if addresses_of not in listing_address_providers:
+        listing_address_providers.append(addresses_of)
+
+
 def add_listings(batch, pages):
     batch.add_pages(pages)
     for page in pages:

@@ -9,10 +9,9 @@ class OpenDataConfig(AppConfig):
 
     def ready(self):
         from core import invalidation
-        from core.caching import listing_address_providers
+        from core.caching import provide_listing_addresses
         from opendata.views import api_addresses, document_api_addresses
 
-        if api_addresses not in listing_address_providers:
-            listing_address_providers.append(api_addresses)
+        provide_listing_addresses(api_addresses)
         # An approved, changed or deleted document changes the documents' data.
         invalidation.register(settings.WAGTAILDOCS_DOCUMENT_MODEL, purge=document_api_addresses)

@@ -7,7 +7,6 @@ Answers are public and kept by the front cache like pages; a publish purges them
 (`api_addresses`, `document_api_addresses`)."""
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
@@ -17,16 +16,12 @@ from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
+from core.pagination import paginate
 from core.sectors import Sector
 from core.visibility import address_below, site_homes, site_pages
 from opendata.forms import NewsFilterForm, SectorFilterForm
 
 PAGE_SIZE = 50
-_MAX_PAGE_PARAM_LENGTH = 6
-
-
-class BadPage(Exception):
-    pass
 
 
 def _json(request, data, status=200):
@@ -35,31 +30,21 @@ def _json(request, data, status=200):
     return response
 
 
-def _page_number(request):
-    raw = request.GET.get("page", "").strip() or "1"
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= _MAX_PAGE_PARAM_LENGTH):
-        raise BadPage
-    return int(raw)
-
-
 def _paged(request, items, form, serialise):
-    """The requested page of `items` as the answer every dataset gives."""
-    number = _page_number(request)
-    paginator = Paginator(items, PAGE_SIZE)
-    if number < 1 or number > paginator.num_pages:
-        raise BadPage
-    page = paginator.page(number)
+    """The requested page of `items` as the answer every dataset gives (a `?page=` that is not
+    a page raises Http404, as on the site's own lists)."""
+    page = paginate(items, request, per_page=PAGE_SIZE)
     kept = [(key, value) for key, value in request.GET.items() if key != "page"]
 
     def link(to):
         return request.build_absolute_uri(f"{request.path}?{urlencode([*kept, ('page', to)])}")
 
     return {
-        "count": paginator.count,
-        "page": number,
-        "pages": paginator.num_pages,
-        "next": link(number + 1) if page.has_next() else None,
-        "previous": link(number - 1) if page.has_previous() else None,
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "next": link(page.number + 1) if page.has_next() else None,
+        "previous": link(page.number - 1) if page.has_previous() else None,
         "ignored": sorted(form.errors),
         "results": serialise(list(page.object_list)),
     }
@@ -71,7 +56,7 @@ def _answer(request, build):
         return _json(request, {"error": "Không có trang này."}, status=404)
     try:
         return _json(request, build(request, site))
-    except BadPage:
+    except Http404:
         return _json(
             request,
             {"error": "Số trang không hợp lệ: ?page= nhận số từ 1 đến số trang có dữ liệu."},

@@ -223,6 +223,7 @@ class ProcedureImporter:
         return self.report
 
     def _legal_documents(self, text):
+        """The library documents `text` cites, as the page's legal basis rows."""
         if self._numbers is None:
             self._numbers = list(
                 get_document_model()
@@ -230,24 +231,26 @@ class ProcedureImporter:
                 .exclude(number="")
                 .values_list("number", "pk")
             )
-        return cited_documents(text, self._numbers)
+        return [
+            ProcedureLegalDocument(document_id=pk) for pk in cited_documents(text, self._numbers)
+        ]
+
+    def _save(self, page):
+        """A revision in the page's history, published unless loading drafts."""
+        revision = page.save_revision(user=self.user, log_action=True)
+        if not self.as_drafts:
+            revision.publish(user=self.user, log_action=True)
 
     def _create(self, values):
         self.report.created.append(values["code"])
         if self.dry_run:
             return
         page = ProcedurePage(**values, live=not self.as_drafts)
-        page.legal_documents = [
-            ProcedureLegalDocument(document_id=pk)
-            for pk in self._legal_documents(values.get("legal_basis_text", ""))
-        ]
+        page.legal_documents = self._legal_documents(values.get("legal_basis_text", ""))
         self.catalogue.add_child(instance=page)
-        revision = page.save_revision(user=self.user, log_action=True)
-        if not self.as_drafts:
-            revision.publish(user=self.user, log_action=True)
+        self._save(page)
 
     def _update(self, page, values):
-        page = page.specific
         changed = [name for name, value in values.items() if getattr(page, name) != value]
         if not changed:
             self.report.unchanged.append(page.code)
@@ -265,10 +268,5 @@ class ProcedureImporter:
         for name in changed:
             setattr(page, name, values[name])
         if "legal_basis_text" in changed:
-            page.legal_documents = [
-                ProcedureLegalDocument(document_id=pk)
-                for pk in self._legal_documents(page.legal_basis_text)
-            ]
-        revision = page.save_revision(user=self.user, log_action=True)
-        if not self.as_drafts:
-            revision.publish(user=self.user, log_action=True)
+            page.legal_documents = self._legal_documents(page.legal_basis_text)
+        self._save(page)

@@ -76,7 +76,6 @@ def _by_sector(procedures):
 def procedure_context(procedure):
     catalogue = ProcedureIndexPage.objects.parent_of(procedure).first()
     readable = get_document_model().objects.readable()
-    legal_ids = list(procedure.legal_documents.values_list("document_id", flat=True))
     forms = list(procedure.forms.all())
     form_documents = readable.in_bulk([item.document_id for item in forms])
     submit_links = []
@@ -86,7 +85,11 @@ def procedure_context(procedure):
         "catalogue": catalogue,
         "submit_links": submit_links,
         "tracking_url": catalogue.tracking_url if catalogue else "",
-        "legal_documents": list(readable.filter(pk__in=legal_ids).order_by("-issued_on")),
+        "legal_documents": list(
+            readable.filter(pk__in=procedure.legal_documents.values("document_id")).order_by(
+                "-issued_on"
+            )
+        ),
         "procedure_forms": [
             (item.title or form_documents[item.document_id].title, form_documents[item.document_id])
             for item in forms

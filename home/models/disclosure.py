@@ -80,9 +80,9 @@ def by_year_and_kind(documents):
     years = {}
     for document in documents:
         year = document.issued_on.year if document.issued_on else None
-        years.setdefault(year, {kind: [] for kind in labels}).setdefault(
-            document.document_type, []
-        ).append(document)
+        years.setdefault(year, {kind: [] for kind in labels})[document.document_type].append(
+            document
+        )
     return [
         (year, [(labels[kind], items) for kind, items in kinds.items() if items])
         for year, kinds in years.items()

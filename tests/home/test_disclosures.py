@@ -98,6 +98,60 @@ class DisclosurePageTests(TestCase):
         self.assertContains(response, 'name="homepage_url"')  # the honeypot
 
 
+class InformationRequestPrivacyTests(TestCase):
+    """A request for information (Law on Access to Information) is personal data (Decree
+    13/2023): stored for staff, never shown on a public page, feed, search, sitemap or the open
+    data."""
+
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpTestData(cls):
+        home = home_page()
+        disclosure = home.add_child(instance=DisclosurePage(title="Công khai", slug="cong-khai"))
+        cls.form_page = ContactPageFactory(
+            parent=disclosure,
+            title="Yêu cầu cung cấp thông tin",
+            fields=[
+                ("Họ và tên", "singleline", True),
+                ("Số định danh cá nhân", "singleline", True),
+                ("Thư điện tử", "email", True),
+                ("Thông tin cần cung cấp", "multiline", True),
+                ("Đồng ý xử lý dữ liệu cá nhân", "checkbox", True),
+            ],
+        )
+
+    def test_the_requesters_data_is_stored_and_reaches_no_public_surface(self):
+        personal = ("Lò Thị Mai", "012345678901", "lothimai@nguoidan.example")
+        response = self.client.post(
+            self.form_page.url,
+            {
+                "ho_va_ten": personal[0],
+                "so_dinh_danh_ca_nhan": personal[1],
+                "thu_dien_tu": personal[2],
+                "thong_tin_can_cung_cap": "Quyết định giao nhiệm vụ năm 2025",
+                "dong_y_xu_ly_du_lieu_ca_nhan": "on",
+            },
+        )
+        self.assertContains(response, "Sở đã nhận được thư của bạn.")
+        stored = self.form_page.get_submission_class().objects.get(page=self.form_page)
+        self.assertEqual(stored.get_data()["so_dinh_danh_ca_nhan"], personal[1])
+        self.assertTrue(stored.get_data()["dong_y_xu_ly_du_lieu_ca_nhan"])  # consent, with its time
+
+        # Searches ask for parts of the values: the results page repeats what the reader typed.
+        public = [
+            "/", "/cong-khai/", self.form_page.url, "/so-do-cong/", "/du-lieu-mo/", "/api/tin-tuc/",
+            "/api/van-ban/", "/api/thu-tuc/", "/rss/", "/atom/", "/sitemap.xml",
+            "/sitemap-trang.xml", "/tim-kiem/?q=Lo+Thi+Mai", "/tim-kiem/?q=0123456789",
+            "/tim-kiem/?q=lothimai",
+        ]  # fmt: skip
+        for url in public:
+            with self.subTest(url=url):
+                content = self.client.get(url).content.decode()
+                for value in personal:
+                    self.assertNotIn(value, content)
+
+
 class LibraryFieldsTests(TestCase):
     client_class = ReaderClient
 

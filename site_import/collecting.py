@@ -6,6 +6,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -302,7 +303,11 @@ class Collector:
         target = self.archive.path(relative)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+            # Worker threads may fetch the same picture at once (two articles sharing it):
+            # each writes its own temporary file, and the last rename wins with equal bytes.
+            temporary = target.with_name(
+                f".{target.name}.{os.getpid()}.{threading.get_ident()}.part"
+            )
             temporary.write_bytes(answer.body)
             os.replace(temporary, target)
         record = {

@@ -7,8 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import site_map
 from opendata import views as opendata_views
+from second_factor.views import StaffLoginView
 
 urlpatterns = [
+    # Wagtail's sign-in with the second factor after the password (second_factor/).
+    path("admin/login/", StaffLoginView.as_view()),
+    path("admin/xac-thuc/", include("second_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", include("search.urls")),

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "second_factor",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,7 +83,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, which tell a signed-out user why: idle time, the second factor.
+    "second_factor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
@@ -134,6 +141,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.visitors.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+# A wrong second-factor code counts as a wrong password (second_factor/views.py); like the
+# password, it is masked in the attempt's record.
+AXES_SENSITIVE_PARAMETERS = ["code"]
 # The front servers in front of the app (nginx, Varnish): their X-Forwarded-For is believed,
 # nobody else's (core.visitors.client_ip). Addresses or networks, comma separated.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
@@ -303,6 +313,18 @@ LINK_CHECKER_ALLOW_PRIVATE = False
 VISITS_ONLINE_WINDOW_SECONDS = 300
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Staff sign-in's second factor (second_factor/, README "Xác thực hai lớp"). Required for
+# administrators and approvers, and for editors when the "Đăng nhập an toàn" setting says so;
+# "0" turns the requirement off (dev settings: the demo users sign in with a password alone).
+# Whoever has enrolled is asked for a code either way.
+SECOND_FACTOR_REQUIRED = os.environ.get("DJANGO_SECOND_FACTOR_REQUIRED", "1") == "1"
+# Between the password and the code: after this, the password must be typed again.
+SECOND_FACTOR_PENDING_SECONDS = 300
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = "Cổng Sở KH&CN Sơn La"
+# A signed-in admin session ends after this long without a request.
+ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "30"))
 
 # Content-Security-Policy (django-csp; core/content_security.py). Public pages: scripts, styles,
 # fonts and images from the site itself, and an inline script or style only with the response's

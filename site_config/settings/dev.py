@@ -7,3 +7,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Demo users (admin, editor, approver) may only be created under these settings.
 ALLOW_DEMO_USERS = True
+
+# Demo users sign in with their password alone; production requires the second factor.
+SECOND_FACTOR_REQUIRED = False

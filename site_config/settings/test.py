@@ -20,6 +20,11 @@ DOCUMENTS_ROOT = BASE_DIR / "test-artifacts" / "documents"  # noqa: F405
 STORAGES["documents"]["OPTIONS"]["location"] = DOCUMENTS_ROOT  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOW_DEMO_USERS = True
+# The suite signs staff in with force_login; tests/second_factor turns the requirement on. Codes
+# in a test follow one another faster than django-otp's growing pause between wrong codes allows.
+SECOND_FACTOR_REQUIRED = False
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Tests never reach other sites; the link checker's tests enable it against their own server.
 LINK_CHECKER_ENABLED = False
 

@@ -50,7 +50,10 @@ class SecondFactorMiddleware:
             logout(request)
             messages.info(
                 request,
-                _("Phiên làm việc đã kết thúc sau %(minutes)d phút không thao tác. Mời đăng nhập lại.")
+                _(
+                    "Phiên làm việc đã kết thúc sau %(minutes)d phút không thao tác. "
+                    "Mời đăng nhập lại."
+                )
                 % {"minutes": settings.ADMIN_IDLE_MINUTES},
             )
             if self.is_admin(request):
@@ -67,7 +70,9 @@ class SecondFactorMiddleware:
         if request.session.get(pending.VERIFIED_SESSION_KEY):
             # Verified once, and the device is gone: an administrator reset this account.
             logout(request)
-            messages.info(request, _("Xác thực hai lớp của tài khoản đã được đặt lại. Mời đăng nhập lại."))
+            messages.info(
+                request, _("Xác thực hai lớp của tài khoản đã được đặt lại. Mời đăng nhập lại.")
+            )
             return redirect_to_login(request.get_full_path()) if self.is_admin(request) else None
         if request.session.get(NO_CODE_SESSION_KEY, 0) > time.time():
             return None

@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from django_otp import user_has_device
-from django_otp import verify_token
+from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import LoginView
@@ -177,12 +176,26 @@ class EnrolView(FormView):
         return redirect("second_factor_recovery_codes")
 
 
-class RecoveryCodesView(WagtailAdminTemplateMixin, TemplateView):
+class SecondFactorAdminPage(WagtailAdminTemplateMixin):
+    """An admin page of this app, under the account page (or another `parent_page`)."""
+
+    header_icon = "key"
+    parent_page = ("wagtailadmin_account", gettext_lazy("Tài khoản"))
+
+    def get_breadcrumbs_items(self):
+        parent_url, parent_label = self.parent_page
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Trang chủ")},
+            {"url": reverse(parent_url), "label": parent_label},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class RecoveryCodesView(SecondFactorAdminPage, TemplateView):
     """New recovery codes, shown until their owner says they are kept, never again after."""
 
     template_name = "second_factor/recovery_codes.html"
     page_title = gettext_lazy("Mã dự phòng")
-    header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
         self.fresh = request.session.get(NEW_CODES_SESSION_KEY)
@@ -209,13 +222,12 @@ class RecoveryCodesView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(codes=self.fresh["codes"], **kwargs)
 
 
-class ManageView(WagtailAdminTemplateMixin, TemplateView):
+class ManageView(SecondFactorAdminPage, TemplateView):
     """The account's second factor: what is set up, new recovery codes, a new phone, turning it
     off where the role allows."""
 
     template_name = "second_factor/manage.html"
     page_title = gettext_lazy("Xác thực hai lớp")
-    header_icon = "key"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -247,13 +259,13 @@ class ManageView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("second_factor_manage")
 
 
-class ResetView(WagtailAdminTemplateMixin, TemplateView):
+class ResetView(SecondFactorAdminPage, TemplateView):
     """An administrator removes a colleague's authenticator and recovery codes (a lost phone):
     at their next sign-in the colleague enrols again."""
 
     template_name = "second_factor/reset.html"
     page_title = gettext_lazy("Đặt lại xác thực hai lớp")
-    header_icon = "key"
+    parent_page = ("wagtailusers_users:index", gettext_lazy("Người dùng"))
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("auth.change_user"):

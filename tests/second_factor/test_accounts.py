@@ -70,12 +70,8 @@ class ResetByAdministratorTests(TestCase):
         self.assertRedirects(response, "/admin/users/", fetch_redirect_response=False)
         self.assertContains(admin.get("/admin/users/"), "sẽ đăng ký lại")
         entry = ModelLogEntry.objects.get(action="second_factor.reset")
-        self.assertEqual(
-            (entry.object_id, entry.user_id), (str(self.approver.pk), self.admin.pk)
-        )
-        self.assertContains(
-            admin.get("/admin/reports/site-history/"), "Đặt lại xác thực hai lớp"
-        )
+        self.assertEqual((entry.object_id, entry.user_id), (str(self.approver.pk), self.admin.pk))
+        self.assertContains(admin.get("/admin/reports/site-history/"), "Đặt lại xác thực hai lớp")
         # The approver's open session ends; the next sign-in enrols a new phone.
         self.assertRedirects(
             approver.get("/admin/"), "/admin/login/?next=/admin/", fetch_redirect_response=False

@@ -171,9 +171,7 @@ class SignInWithCodeTests(TestCase):
         response = self.client.get("/admin/pages/")
         self.assertRedirects(response, CODE_STEP)
         self.assertFalse(signed_in(self.client))
-        self.assertRedirects(
-            self.code(app.now()), "/admin/pages/", fetch_redirect_response=False
-        )
+        self.assertRedirects(self.code(app.now()), "/admin/pages/", fetch_redirect_response=False)
 
     def test_editors_without_the_requirement_sign_in_with_their_password(self):
         response = self.password("editor")

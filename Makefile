@@ -16,6 +16,7 @@ run: install migrate demo
 	@echo "  admin    (quản trị hệ thống)   mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
 	@echo "  editor   (Biên tập viên)       mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
 	@echo "  approver (Người duyệt)         mật khẩu: $${DEMO_PASSWORD:-quantri-sonla-2026}"
+	@echo "  (bản chạy thử: đăng nhập bằng mật khẩu; xác thực hai lớp bật được trong Tài khoản)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -11,6 +11,8 @@ RESET = "second_factor.reset"
 TURNED_OFF = "second_factor.turn_off"
 RECOVERY_CODE_USED = "second_factor.recovery_code_used"
 RECOVERY_CODES_RENEWED = "second_factor.recovery_codes_renewed"
+PASSKEY_ADDED = "second_factor.passkey_added"
+PASSKEY_REMOVED = "second_factor.passkey_removed"
 
 ACTIONS = {
     ENROLLED: (_("Đăng ký xác thực hai lớp"), _("Đã đăng ký ứng dụng xác thực")),
@@ -21,6 +23,8 @@ ACTIONS = {
     TURNED_OFF: (_("Tắt xác thực hai lớp"), _("Người dùng đã tự tắt xác thực hai lớp")),
     RECOVERY_CODE_USED: (_("Dùng mã dự phòng"), _("Đăng nhập bằng một mã dự phòng")),
     RECOVERY_CODES_RENEWED: (_("Tạo lại mã dự phòng"), _("Đã tạo bộ mã dự phòng mới")),
+    PASSKEY_ADDED: (_("Thêm khóa truy cập"), _("Đã thêm một khóa truy cập (passkey)")),
+    PASSKEY_REMOVED: (_("Xóa khóa truy cập"), _("Đã xóa một khóa truy cập (passkey)")),
 }
 
 

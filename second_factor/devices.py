@@ -7,6 +7,7 @@ import binascii
 import segno
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -74,5 +75,6 @@ def renew_recovery_codes(user):
 
 
 def forget_all(user):
-    TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
+    """Every second factor of `user`: authenticator, recovery codes, passkeys."""
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()

@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from second_factor import audit, devices, pending
 from second_factor.forms import CodeForm, FirstCodeForm
+from second_factor.passkeys import passkeys_of
 from second_factor.policy import asks_for_code, must_have_second_factor
 
 NEW_CODES_SESSION_KEY = "second_factor_new_codes"
@@ -79,6 +80,9 @@ class CodeStepView(SignInStepMixin, FormView):
         if not user_has_device(self.user):
             return redirect("second_factor_enrol")
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(has_passkey=passkeys_of(self.user).exists(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         # A wrong code counts as a wrong password: one lockout for the user name and address.
@@ -234,6 +238,7 @@ class ManageView(SecondFactorAdminPage, TemplateView):
         return super().get_context_data(
             authenticator=devices.authenticator_of(user),
             recovery_codes_left=devices.remaining_recovery_codes(user),
+            passkeys=passkeys_of(user),
             required=must_have_second_factor(user),
             **kwargs,
         )
@@ -248,6 +253,11 @@ class ManageView(SecondFactorAdminPage, TemplateView):
                 "next": reverse("second_factor_manage"),
             }
             return redirect("second_factor_recovery_codes")
+        if passkey_id := request.POST.get("xoa-khoa", "").strip():
+            if passkey_id.isdigit() and passkeys_of(user).filter(pk=passkey_id).delete()[0]:
+                audit.record(user, audit.PASSKEY_REMOVED, by=user)
+                messages.success(request, _("Đã xóa khóa truy cập."))
+            return redirect("second_factor_manage")
         if "tat" in request.POST:
             if must_have_second_factor(user):
                 messages.error(request, _("Vai trò của bạn bắt buộc dùng xác thực hai lớp."))
@@ -276,7 +286,7 @@ class ResetView(SecondFactorAdminPage, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             account=self.account,
-            authenticator=devices.authenticator_of(self.account),
+            has_second_factor=user_has_device(self.account, confirmed=None),
             **kwargs,
         )
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "second_factor",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -323,6 +324,22 @@ SECOND_FACTOR_REQUIRED = os.environ.get("DJANGO_SECOND_FACTOR_REQUIRED", "1") ==
 SECOND_FACTOR_PENDING_SECONDS = 300
 # The name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = "Cổng Sở KH&CN Sơn La"
+# Passkeys: a second factor only, never a sign-in by passkey alone; the relying party is the
+# address the admin is on (second_factor/passkeys.py).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "second_factor.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+# The addresses the admin is used at: the site's own and any other trusted origin, as far as
+# browsers allow passkeys there (https, or http on localhost while developing).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = sorted(
+    origin
+    for origin in {
+        WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "http://localhost:8000",
+        *CSRF_TRUSTED_ORIGINS,
+    }
+    if origin.startswith(("https://", "http://localhost:"))
+)
 # A signed-in admin session ends after this long without a request.
 ADMIN_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_IDLE_MINUTES", "30"))
 

@@ -31,6 +31,7 @@ OPEN_ADMIN_ADDRESSES = {
     "/admin/password_reset/complete/",
     "/admin/jsi18n/",  # the admin's translations for its scripts
     "/admin/sprite/",  # its icons
+    "/admin/xac-thuc/khoa/jsi18n/",  # the passkey script's messages
     CODE_STEP,
     ENROLMENT,
 }
@@ -198,3 +199,42 @@ def test_one_code_sent_twice_at_once_signs_in_once(settings):
     for thread in threads:
         thread.join(30)
     assert sorted(signed_in(client) for client in clients) == [False, True]
+
+
+PASSKEY_BEGIN = "/admin/xac-thuc/khoa/xac-thuc/bat-dau/"
+
+
+@second_factor_required
+class PasskeyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        fill_site_settings()
+        cls.approver = make_staff("approver", APPROVERS_GROUP)
+
+    def begin(self):
+        return self.client.post(PASSKEY_BEGIN, content_type="application/json", data={})
+
+    def test_no_sign_in_by_passkey_alone(self):
+        response = self.begin()
+        self.assertGreaterEqual(response.status_code, 400)
+        self.assertLess(response.status_code, 500)
+        self.assertNotIn("challenge", response.json())
+
+    def test_after_the_password_the_ceremony_is_for_that_account(self):
+        enrolled(self.approver)
+        password_step(self.client)
+        response = self.begin()
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("challenge", response.json())
+        self.assertFalse(signed_in(self.client))
+
+    def test_a_locked_account_gets_no_ceremony(self):
+        enrolled(self.approver)
+        password_step(self.client)
+        # Meanwhile someone at the same address guesses the password until the lock.
+        guesser = Client()
+        for _ in range(5):
+            guesser.post(LOGIN, {"username": "approver", "password": "doan-mo"})
+        response = self.begin()
+        self.assertEqual(response.status_code, 429)
+        self.assertNotIn("challenge", response.json())

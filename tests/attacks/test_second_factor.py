@@ -175,7 +175,7 @@ class CodeGuessingTests(TestCase):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_code_sent_twice_at_once_signs_in_once(settings):
     settings.SECOND_FACTOR_REQUIRED = True
     fill_site_settings()

@@ -14,6 +14,7 @@ from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySe
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from core.public_forms import check_file_matches
 from core.sectors import Sector
 from home.image_privacy import strip_private_metadata
 
@@ -116,21 +117,6 @@ def private_document_storage():
     """Document files live outside MEDIA_ROOT: the front server never serves them, so a private
     collection's files are reachable only through Wagtail's checked download view."""
     return storages["documents"]
-
-
-# How each binary format begins (its "magic number"); text formats (txt, csv) have none.
-_ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument files are zip archives
-_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # Office 97–2003
-DOCUMENT_SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "docx": _ZIP, "xlsx": _ZIP, "pptx": _ZIP, "odt": _ZIP, "ods": _ZIP, "odp": _ZIP, "zip": _ZIP,
-    "doc": _OLE, "xls": _OLE, "ppt": _OLE,
-    "rtf": (b"{\\rtf",),
-    "rar": (b"Rar!\x1a\x07",),
-    "7z": (b"7z\xbc\xaf\x27\x1c",),
-    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-}  # fmt: skip
 
 
 class SiteDocumentQuerySet(DocumentQuerySet):
@@ -254,24 +240,10 @@ class SiteDocument(AbstractDocument):
         super().clean()
 
     def _check_content_matches(self, extension):
-        """A file must be what its name says: a page saved as "bao-cao.pdf" is refused, so
-        that nothing reaches readers under a type it is not."""
-        signatures = DOCUMENT_SIGNATURES.get(extension)
-        if not signatures:
-            return
-        self.file.open("rb")
-        head = self.file.read(16)
-        self.file.seek(0)
-        if not head.startswith(signatures):
-            raise ValidationError(
-                {
-                    "file": _(
-                        "Tệp có đuôi .%(extension)s nhưng nội dung không phải tệp "
-                        "%(extension)s. Hãy lưu lại tệp đúng định dạng rồi tải lên."
-                    )
-                    % {"extension": extension}
-                }
-            )
+        try:
+            check_file_matches(self.file, extension)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
 
     @classmethod
     def waiting_for_review(cls):

@@ -2,8 +2,6 @@ import logging
 import smtplib
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -27,10 +25,10 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, HomeIntroStreamBlock
 from core.form_exports import InertSubmissionsListView
 from core.pages import SitePage, site_address
+from core.public_forms import add_honeypot, caught_in_honeypot, over_rate_limit
 from core.reserved import ReservedSlugFormMixin
 from core.routing import route_by_slugs
 from core.text import fold_diacritics
-from core.visitors import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -162,11 +160,6 @@ class ContactPageForm(ReservedSlugFormMixin, WagtailAdminFormPageForm):
     """Wagtail's form page checks (unique field labels) and the site's own (reserved slugs)."""
 
 
-# A field people never see (hidden by CSS, skipped by keyboard and screen readers) and bots
-# fill in.
-HONEYPOT_FIELD = "homepage_url"
-
-
 class ContactPage(SitePage, AbstractEmailForm):
     intro = RichTextField(_("lời dẫn"), blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
@@ -204,16 +197,10 @@ class ContactPage(SitePage, AbstractEmailForm):
         return self.intro
 
     def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[HONEYPOT_FIELD] = forms.CharField(
-            required=False,
-            label=_("Không điền vào ô này"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        return form
+        return add_honeypot(super().get_form(*args, **kwargs))
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and self._rate_limit_exceeded(request):
+        if request.method == "POST" and over_rate_limit(request, f"contact-rate:{self.pk}"):
             form = self.get_form(request.POST, page=self, user=request.user)
             form.is_valid()  # show the reader's own input back, with field errors if any
             context = self.get_context(request)
@@ -222,19 +209,8 @@ class ContactPage(SitePage, AbstractEmailForm):
             return TemplateResponse(request, self.get_template(request), context, status=429)
         return super().serve(request, *args, **kwargs)
 
-    def _rate_limit_exceeded(self, request):
-        key = f"contact-rate:{self.pk}:{client_ip(request) or 'unknown'}"
-        window = settings.CONTACT_RATE_WINDOW_SECONDS
-        cache.add(key, 0, timeout=window)
-        try:
-            attempts = cache.incr(key)
-        except ValueError:  # the key expired between add and incr
-            cache.set(key, 1, timeout=window)
-            attempts = 1
-        return attempts > settings.CONTACT_RATE_LIMIT
-
     def process_form_submission(self, form):
-        if form.cleaned_data.pop(HONEYPOT_FIELD, ""):
+        if caught_in_honeypot(form.cleaned_data):
             logger.info("Contact form: honeypot filled, submission dropped")
             return None
         return super().process_form_submission(form)

@@ -71,9 +71,10 @@ TASKS = Kind(
     "nhiem-vu", _("Chương trình, nhiệm vụ KH&CN"), ("programs.ProgramPage", "programs.TaskPage")
 )
 PROCEDURES = Kind("thu-tuc", _("Thủ tục hành chính"), ("procedures.ProcedurePage",))
+QUESTIONS = Kind("hoi-dap", _("Hỏi đáp"), ("citizens.QuestionPage",))
 DOCUMENTS = Kind("van-ban", _("Văn bản"), documents=True)
 OTHER_PAGES = Kind("trang", _("Trang thông tin"))
-KINDS = (ARTICLES, TASKS, PROCEDURES, DOCUMENTS, OTHER_PAGES)
+KINDS = (ARTICLES, TASKS, PROCEDURES, QUESTIONS, DOCUMENTS, OTHER_PAGES)
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 
 

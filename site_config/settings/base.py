@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "second_factor",
+    "citizens",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -303,6 +304,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Contact form spam control: at most this many submissions per client in the window.
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 CONTACT_RATE_WINDOW_SECONDS = int(os.environ.get("CONTACT_RATE_WINDOW_SECONDS", "600"))
+# Hỏi đáp and Góp ý dự thảo (citizens/): the largest file a commenter may attach, and how long
+# the personal data of questions not answered (declined, or left) and of comments on closed
+# drafts is kept before `manage.py purge_citizen_data` erases it (Decree 13/2023).
+CITIZEN_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+CITIZEN_DATA_RETENTION_DAYS = int(os.environ.get("CITIZEN_DATA_RETENTION_DAYS", "365"))
 
 # Outside links of live pages are checked in the background (manage.py check_links, run by
 # deploy/publish-scheduled.sh); "0" where the machine must not reach other sites. Addresses on

@@ -27,6 +27,7 @@ from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from core.text import short_slug
 from demo import content
 from demo import documents as demo_documents
+from demo.citizens_demo import build_citizens_demo
 from demo.images import draw_demo_image
 from demo.procedures_demo import build_procedures_demo
 from demo.registry_demo import build_registry_demo
@@ -89,9 +90,15 @@ class Command(BaseCommand):
             catalogue = build_procedures_demo(self.tally)
             self.stdout.write(f"  {catalogue.get_children().count()} thủ tục (dữ liệu minh họa)")
             # Created last so the menu reads: news, registry, procedures, documents, disclosures,
-            # contact.
+            # questions, drafts for comment, contact.
             self.library_page(home)
             self.disclosure_pages(home)
+            self.step("Hỏi đáp và Góp ý dự thảo")
+            questions, consultations = build_citizens_demo(self.tally, self.publish_child)
+            self.stdout.write(
+                f"  {questions.get_children().count()} câu hỏi đã trả lời, "
+                f"{consultations.get_children().count()} dự thảo lấy ý kiến"
+            )
             self.contact_page(home)
             self.english_pages(home)
             self.visits()

@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -15,23 +16,20 @@ class QuestionViewSet(ModelViewSet):
     menu_label = _("Câu hỏi của người dân")
     url_prefix = "cau-hoi"
     name = "citizens_question"
-    form_class = admin_views.QuestionAdminForm
     edit_view_class = admin_views.QuestionEditView
-    form_fields = [
-        "status",
-        "unit",
-        "staff_note",
-        "declined_reason",
-        "source",
-        "sector",
-        "title",
-        "body",
-        "name",
-        "email",
-        "phone",
-        "organization",
-        "area",
-    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                ["status", "unit", "staff_note", "declined_reason"], heading=_("Xử lý")
+            ),
+            MultiFieldPanel(["source", "sector", "title", "body"], heading=_("Câu hỏi")),
+            MultiFieldPanel(
+                ["name", "email", "phone", "organization", "area"],
+                heading=_("Người hỏi (không bao giờ công bố, trừ chữ cái đầu và địa bàn)"),
+            ),
+        ],
+        base_form_class=admin_views.QuestionAdminForm,
+    )
     list_display = ["title", "tracking_code", "sector", "status", "unit", "created_at"]
     list_filter = ["status", "sector", "source"]
     search_fields = ["title", "tracking_code", "name", "email"]

@@ -25,6 +25,12 @@ def save_screenshot(page, name):
 def build_public_site():
     """A small portal with a page of every kind readers see: the pages, for the tests to use."""
     from home.models import DisclosurePage
+    from tests.citizens.helpers import (
+        asked_question,
+        make_consultation,
+        make_consultation_index,
+        make_question_index,
+    )
     from tests.factories import (
         ArticleIndexPageFactory,
         ArticlePageFactory,
@@ -73,7 +79,19 @@ def build_public_site():
     disclosure = home.add_child(
         instance=DisclosurePage(title="Công khai", slug="cong-khai", show_in_menus=True)
     )
+    questions = make_question_index(show_in_menus=True)
+    answer = asked_question(questions, answered=True).answer_page
+    consultations = make_consultation_index()
+    consultation = make_consultation(consultations, "Dự thảo quy chế hạ tầng viễn thông")
+    closed_consultation = make_consultation(
+        consultations, "Dự thảo kế hoạch năm trước", opens_in_days=-60, closes_in_days=-30
+    )
     return {
+        "questions": questions,
+        "answer": answer,
+        "consultations": consultations,
+        "consultation": consultation,
+        "closed_consultation": closed_consultation,
         "home": home,
         "about": about,
         "catalogue": catalogue,

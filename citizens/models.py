@@ -396,6 +396,18 @@ class ConsultationPage(RoutablePageMixin, SitePage):
     def is_open(self):
         return self.status == ConsultationStatus.OPEN
 
+    def next_change_at(self, moment):
+        """When the status will next change by the clock alone, or None."""
+        for boundary in (self.opens_at, self.closes_at):
+            if moment < boundary:
+                return boundary
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        from citizens.views import keep_until_next_change
+
+        return keep_until_next_change(self, super().serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from citizens.views import consultation_context
 

@@ -7,7 +7,7 @@ import smtplib
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import send_mail
@@ -21,6 +21,7 @@ from citizens.models import (
     QuestionPage,
     QuestionStatus,
 )
+from core.caching import BROWSER_CACHE_SECONDS, PAGE_CACHE_SECONDS
 from core.pagination import paginate
 from core.public_forms import caught_in_honeypot, over_rate_limit
 from core.text import fold_diacritics
@@ -189,6 +190,24 @@ def consultation_index_context(request, index):
         key=lambda c: (c.group, c.closes_at.timestamp() * (-1 if c.group == 2 else 1)),
     )
     return {"consultations": rows, "consultations_page": page, "now": moment}
+
+
+def keep_until_next_change(consultation, response):
+    """A draft's page says whether comments are taken: caches keep it no longer than until it
+    opens or closes (the front cache would otherwise show the button for minutes after)."""
+    if response.has_header("Cache-Control"):
+        return response  # a view that said for itself (never cached, the comment form's refusal)
+    change = consultation.next_change_at(timezone.now())
+    if change is not None:
+        seconds = max(0, int((change - timezone.now()).total_seconds()))
+        if seconds < PAGE_CACHE_SECONDS:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=min(seconds, BROWSER_CACHE_SECONDS),
+                s_maxage=seconds,
+            )
+    return response
 
 
 def consultation_context(page):

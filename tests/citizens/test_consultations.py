@@ -166,3 +166,24 @@ class CommentExportTests(TestCase):
             if str(cell.value).startswith("=HYPERLINK")
         )
         self.assertEqual(cell.data_type, "s")
+
+
+class CachingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        fill_site_settings()
+        index = make_consultation_index()
+        cls.closing_soon = make_consultation(
+            index,
+            "Dự thảo sắp hết hạn",
+            closes_in_days=2 / (24 * 60),  # in two minutes
+        )
+        cls.open_long = make_consultation(index, "Dự thảo còn lâu")
+
+    def test_a_page_is_kept_no_longer_than_until_its_status_changes(self):
+        response = self.client.get(self.closing_soon.url)
+        max_age = dict(
+            part.strip().split("=") for part in response["Cache-Control"].split(",") if "=" in part
+        )
+        self.assertLessEqual(int(max_age["s-maxage"]), 120)
+        self.assertIn("s-maxage=600", self.client.get(self.open_long.url)["Cache-Control"])

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
@@ -31,6 +30,7 @@ from citizens.models import (
     QuestionStatus,
     initials,
 )
+from core.admin_pages import AdminSubpage
 from core.form_exports import as_inert_text
 
 ERASED_NAME = "(đã xóa)"
@@ -214,7 +214,7 @@ def erase_comment(comment, by=None):
     log(instance=comment, action="citizens.erase", user=by)
 
 
-class PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
+class PersonalDataView(AdminSubpage, TemplateView):
     template_name = "citizens/admin/personal_data.html"
     page_title = gettext_lazy("Dữ liệu cá nhân người dân")
     header_icon = "user"
@@ -251,7 +251,12 @@ class PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
             )
             response["Content-Disposition"] = 'attachment; filename="du-lieu-ca-nhan.json"'
             return response
-        if "xoa" in request.POST:
+        if "xoa" in request.POST and "da-xac-minh" not in request.POST:
+            messages.error(
+                request,
+                _("Chưa xóa: hãy đánh dấu ô xác nhận đã xác minh yêu cầu của người này."),
+            )
+        elif "xoa" in request.POST:
             with transaction.atomic():
                 for question in questions:
                     erase_question(question, by=request.user)

@@ -17,8 +17,8 @@ from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import LoginView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_pages import AdminSubpage
 from second_factor import audit, devices, pending
 from second_factor.forms import CodeForm, FirstCodeForm
 from second_factor.passkeys import passkeys_of
@@ -180,19 +180,11 @@ class EnrolView(FormView):
         return redirect("second_factor_recovery_codes")
 
 
-class SecondFactorAdminPage(WagtailAdminTemplateMixin):
+class SecondFactorAdminPage(AdminSubpage):
     """An admin page of this app, under the account page (or another `parent_page`)."""
 
     header_icon = "key"
     parent_page = ("wagtailadmin_account", gettext_lazy("Tài khoản"))
-
-    def get_breadcrumbs_items(self):
-        parent_url, parent_label = self.parent_page
-        return [
-            {"url": reverse("wagtailadmin_home"), "label": _("Trang chủ")},
-            {"url": reverse(parent_url), "label": parent_label},
-            {"url": "", "label": self.get_page_title()},
-        ]
 
 
 class RecoveryCodesView(SecondFactorAdminPage, TemplateView):

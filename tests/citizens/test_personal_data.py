@@ -99,7 +99,11 @@ class PersonalDataAdminTests(TestCase):
         self.assertTrue(data["cau_hoi"][0]["dong_y"])
 
     def test_erasure_keeps_the_published_answer_with_the_initials(self):
-        self.client.post(reverse("citizens_personal_data"), {"email": ASKER["email"], "xoa": "1"})
+        url = reverse("citizens_personal_data")
+        self.client.post(url, {"email": ASKER["email"], "xoa": "1"})  # not confirmed: nothing
+        self.answered.refresh_from_db()
+        self.assertEqual(self.answered.name, ASKER["name"])
+        self.client.post(url, {"email": ASKER["email"], "xoa": "1", "da-xac-minh": "on"})
         for question in (self.answered, self.pending):
             question.refresh_from_db()
             self.assertEqual((question.name, question.email, question.phone), (ERASED_NAME, "", ""))

@@ -63,26 +63,13 @@ class QuestionAdminForm(WagtailAdminModelForm):
 class QuestionEditView(generic.EditView):
     @property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if not self.object.answer_page_id:
-            buttons.append(
-                Button(
-                    _("Soạn câu trả lời"),
-                    reverse("citizens_question:answer", args=[self.object.pk]),
-                    icon_name="edit",
-                    priority=5,
-                )
-            )
+        if self.object.answer_page_id:
+            label = _("Mở trang trả lời")
+            url = reverse("wagtailadmin_pages:edit", args=[self.object.answer_page_id])
         else:
-            buttons.append(
-                Button(
-                    _("Mở trang trả lời"),
-                    reverse("wagtailadmin_pages:edit", args=[self.object.answer_page_id]),
-                    icon_name="edit",
-                    priority=5,
-                )
-            )
-        return buttons
+            label = _("Soạn câu trả lời")
+            url = reverse("citizens_question:answer", args=[self.object.pk])
+        return [*super().header_more_buttons, Button(label, url, icon_name="edit", priority=5)]
 
 
 def start_answer(request, pk):

@@ -24,7 +24,7 @@ from citizens.models import (
 from core.caching import BROWSER_CACHE_SECONDS, PAGE_CACHE_SECONDS
 from core.pagination import paginate
 from core.public_forms import caught_in_honeypot, over_rate_limit
-from core.text import fold_diacritics
+from core.text import pks_holding
 
 logger = logging.getLogger(__name__)
 
@@ -35,20 +35,10 @@ RELATED_QUESTIONS = 5
 # --- Hỏi đáp ------------------------------------------------------------------------------
 
 
-def matching_titles(questions, query):
-    """Questions whose title holds `query`, typed with or without diacritics."""
-    wanted = fold_diacritics(query).casefold()
-    return [
-        pk
-        for pk, title in questions.values_list("pk", "title")
-        if wanted in fold_diacritics(title).casefold()
-    ]
-
-
 def answered_questions(index, filters):
     questions = QuestionPage.objects.readable().child_of(index)
     if query := filters.get("q"):
-        questions = questions.filter(pk__in=matching_titles(questions, query))
+        questions = questions.filter(pk__in=pks_holding(questions, query, "title"))
     if "sector" in filters:
         questions = questions.filter(sector=filters["sector"])
     if "year" in filters:
@@ -92,12 +82,8 @@ def ask(request, index):
     template = "citizens/question_form.html"
     if request.method != "POST":
         return TemplateResponse(request, template, context)
-    if over_rate_limit(request, "citizen-rate"):
-        form.is_valid()
-        context["rate_limited"] = True
-        return TemplateResponse(request, template, context, status=429)
-    if not form.is_valid():
-        return TemplateResponse(request, template, context, status=400)
+    if refusal := refused_post(request, form, template, context):
+        return refusal
     if caught_in_honeypot(form.cleaned_data):
         logger.info("Question form: honeypot filled, question dropped")
         context["question"] = Question(title=form.cleaned_data["title"])
@@ -120,6 +106,18 @@ def ask(request, index):
         )
     context["question"] = question
     return TemplateResponse(request, "citizens/question_sent.html", context)
+
+
+def refused_post(request, form, template, context):
+    """The form again, with what the reader typed, when they post too often (429; the count is
+    shared by every public form) or post something invalid (400); None to go on."""
+    if over_rate_limit(request, "citizen-rate"):
+        form.is_valid()
+        context["rate_limited"] = True
+        return TemplateResponse(request, template, context, status=429)
+    if not form.is_valid():
+        return TemplateResponse(request, template, context, status=400)
+    return None
 
 
 def tracking_url(request, index, question):
@@ -238,12 +236,8 @@ def comment(request, consultation, consent_text):
     context["form"] = form
     if request.method != "POST":
         return TemplateResponse(request, template, context)
-    if over_rate_limit(request, "citizen-rate"):
-        form.is_valid()
-        context["rate_limited"] = True
-        return TemplateResponse(request, template, context, status=429)
-    if not form.is_valid():
-        return TemplateResponse(request, template, context, status=400)
+    if refusal := refused_post(request, form, template, context):
+        return refusal
     if not caught_in_honeypot(form.cleaned_data):
         draft_comment = form.save(commit=False)
         draft_comment.consultation = consultation

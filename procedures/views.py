@@ -6,7 +6,7 @@ from wagtail.documents import get_document_model
 
 from core.pagination import paginate
 from core.sectors import Sector
-from core.text import fold_diacritics
+from core.text import pks_holding
 from procedures.forms import CatalogueFilterForm
 from procedures.models import ProcedureIndexPage, ProcedurePage, ServiceLevel
 
@@ -19,22 +19,10 @@ SECTOR_ORDER = Case(
 )
 
 
-def matching_titles(procedures, query):
-    """Procedures whose name or code holds `query`, typed with or without diacritics. A
-    catalogue holds hundreds of procedures, not thousands: their names are folded here rather
-    than indexed."""
-    wanted = fold_diacritics(query).casefold()
-    return [
-        pk
-        for pk, title, code in procedures.values_list("pk", "title", "code")
-        if wanted in fold_diacritics(f"{title} {code}").casefold()
-    ]
-
-
 def catalogue_procedures(catalogue, filters):
     procedures = ProcedurePage.objects.readable().child_of(catalogue)
     if query := filters.get("q"):
-        procedures = procedures.filter(pk__in=matching_titles(procedures, query))
+        procedures = procedures.filter(pk__in=pks_holding(procedures, query, "title", "code"))
     if "sector" in filters:
         procedures = procedures.filter(sector=filters["sector"])
     if "level" in filters:

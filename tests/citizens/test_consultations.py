@@ -9,7 +9,9 @@ import io
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -187,3 +189,26 @@ class CachingTests(TestCase):
         )
         self.assertLessEqual(int(max_age["s-maxage"]), 120)
         self.assertIn("s-maxage=600", self.client.get(self.open_long.url)["Cache-Control"])
+
+
+class ListQueriesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        fill_site_settings()
+        cls.index = make_consultation_index()
+
+    def queries(self):
+        self.client.get(self.index.url)
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(self.index.url).status_code, 200)
+        return len(captured)
+
+    def test_the_list_costs_the_same_queries_for_two_drafts_or_eight(self):
+        for number in range(2):
+            add_comment(make_consultation(self.index, f"Dự thảo số {number}"))
+        few = self.queries()
+        for number in range(6):
+            add_comment(
+                make_consultation(self.index, f"Dự thảo thêm {number}", opens_in_days=number - 3)
+            )
+        self.assertEqual(self.queries(), few)

@@ -259,8 +259,13 @@ def mail_safely(subject, template, context, recipients):
         return
     try:
         send_mail(subject, render_to_string(template, context), recipients)
-    except (smtplib.SMTPException, OSError, ValueError):
-        logger.exception("Citizens: a notification email failed; what was sent is stored")
+    except (smtplib.SMTPException, OSError, ValueError) as error:
+        # The kind of failure only: an SMTP refusal quotes the recipient's address, which must
+        # not reach the logs.
+        logger.error(
+            "Citizens: a notification email failed (%s); what was sent is stored",
+            type(error).__name__,
+        )
 
 
 def mail_answer_published(page):

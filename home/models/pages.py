@@ -228,9 +228,13 @@ class ContactPage(SitePage, AbstractEmailForm):
                 self.from_address,
                 reply_to=self._sender_address(form),
             )
-        except (smtplib.SMTPException, OSError, ValueError):
-            # ValueError: Django's BadHeaderError, a line break in a header.
-            logger.exception("Contact form: notification email failed; submission is stored")
+        except (smtplib.SMTPException, OSError, ValueError) as error:
+            # ValueError: Django's BadHeaderError, a line break in a header. The kind of failure
+            # only: an SMTP refusal quotes the addresses, the reader's Reply-To among them.
+            logger.error(
+                "Contact form: notification email failed (%s); submission is stored",
+                type(error).__name__,
+            )
 
     @staticmethod
     def _sender_address(form):

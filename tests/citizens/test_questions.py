@@ -58,11 +58,17 @@ class AskingTests(TestCase):
         self.assertFalse(Question.objects.exists())
         self.assertEqual(mail.outbox, [])
 
-    def test_a_mail_outage_loses_no_question(self):
-        with mock.patch("citizens.views.send_mail", side_effect=smtplib.SMTPException):
+    def test_a_mail_outage_loses_no_question_and_logs_no_address(self):
+        refused = smtplib.SMTPRecipientsRefused({ASKER["email"]: (550, b"no such user")})
+        with (
+            mock.patch("citizens.views.send_mail", side_effect=refused),
+            self.assertLogs("citizens", level="ERROR") as logs,
+        ):
             response = self.client.post(ASK, ASKER)
         self.assertContains(response, "Mã tra cứu")
         self.assertEqual(Question.objects.count(), 1)
+        self.assertIn("SMTPRecipientsRefused", logs.output[0])
+        self.assertNotIn(ASKER["email"], "\n".join(logs.output))
 
     @override_settings(CONTACT_RATE_LIMIT=2)
     def test_a_flood_is_slowed_and_the_readers_text_kept(self):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "second_factor",
     "citizens",
+    "schedule",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -31,6 +31,7 @@ from demo.citizens_demo import build_citizens_demo
 from demo.images import draw_demo_image
 from demo.procedures_demo import build_procedures_demo
 from demo.registry_demo import build_registry_demo
+from demo.schedule_demo import build_schedule_demo
 from demo.tally import Tally
 from home.models import (
     AgencyLink,
@@ -93,6 +94,9 @@ class Command(BaseCommand):
             # questions, drafts for comment, contact.
             self.library_page(home)
             self.disclosure_pages(home)
+            self.step("Lịch công tác")
+            schedule = build_schedule_demo(self.tally, self.publish_child)
+            self.stdout.write(f"  {schedule.get_children().count()} tuần quanh hôm nay")
             self.step("Hỏi đáp và Góp ý dự thảo")
             questions, consultations = build_citizens_demo(self.tally, self.publish_child)
             self.stdout.write(

@@ -163,6 +163,13 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = EmbeddedMediaBlock()
     document = DocumentLinkBlock()
     people = PeopleBlock()
+    album = blocks.PageChooserBlock(
+        page_type="galleries.AlbumPage",
+        label=_("Album ảnh"),
+        icon="image",
+        template="blocks/album_block.html",
+        description=_("Một album của Thư viện ảnh: vài ảnh đầu và đường dẫn tới cả album."),
+    )
 
 
 class QuickLinkBlock(blocks.StructBlock):

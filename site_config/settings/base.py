@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "second_factor",
     "citizens",
     "schedule",
+    "galleries",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

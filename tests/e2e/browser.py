@@ -42,6 +42,13 @@ def build_public_site():
         StandardPageFactory,
         TaskPageFactory,
     )
+    from tests.galleries.helpers import (
+        make_album,
+        make_album_index,
+        make_video,
+        make_video_index,
+        store_embed,
+    )
     from tests.helpers import fill_site_settings, home_page
     from tests.procedures.helpers import make_catalogue, make_procedure
 
@@ -86,7 +93,16 @@ def build_public_site():
     closed_consultation = make_consultation(
         consultations, "Dự thảo kế hoạch năm trước", opens_in_days=-60, closes_in_days=-30
     )
+    store_embed()
+    albums = make_album_index()
+    album = make_album(albums, "Hội nghị tổng kết khoa học và công nghệ", photos=4)
+    videos = make_video_index()
+    video = make_video(videos, "Phóng sự ứng dụng khoa học", poster=image)
     return {
+        "albums": albums,
+        "album": album,
+        "videos": videos,
+        "video": video,
         "questions": questions,
         "answer": answer,
         "consultations": consultations,

@@ -40,6 +40,8 @@ def test_public_pages_run_under_the_policy_without_violations(live_server, in_br
         site["catalogue"].url,
         site["procedure"].url,
         site["disclosure"].url,
+        site["album"].url,
+        site["video"].url,
         site["questions"].url,
         site["answer"].url,
         site["questions"].url + "gui-cau-hoi/",
@@ -130,6 +132,8 @@ def test_monitoring_script_and_trust_badge_run_under_the_policy(live_server, in_
         found = {}
         for url in urls:
             page.goto(base + url)
+            # The badge sits in the footer and loads lazily: bring it into view first.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             page.wait_for_load_state("networkidle")
             loaded = page.evaluate("window.__emcLoaded === true")
             badge = page.evaluate(

@@ -28,6 +28,7 @@ from core.text import short_slug
 from demo import content
 from demo import documents as demo_documents
 from demo.citizens_demo import build_citizens_demo
+from demo.galleries_demo import build_galleries_demo
 from demo.images import draw_demo_image
 from demo.procedures_demo import build_procedures_demo
 from demo.registry_demo import build_registry_demo
@@ -97,6 +98,12 @@ class Command(BaseCommand):
             self.step("Lịch công tác")
             schedule = build_schedule_demo(self.tally, self.publish_child)
             self.stdout.write(f"  {schedule.get_children().count()} tuần quanh hôm nay")
+            self.step("Thư viện ảnh và video")
+            albums, videos = build_galleries_demo(self.tally, self.publish_child, images)
+            self.stdout.write(
+                f"  {albums.get_children().count()} album ảnh, "
+                f"{videos.get_children().count()} video"
+            )
             self.step("Hỏi đáp và Góp ý dự thảo")
             questions, consultations = build_citizens_demo(self.tally, self.publish_child)
             self.stdout.write(

@@ -108,3 +108,78 @@ if (readingUrl) {
     })
     .catch(() => {});
 }
+
+// Photo viewer: an album's photos are links to their large renditions; here they open in a
+// dialog, one at a time, with the caption read out. Arrows and buttons move, Escape closes (the
+// dialog's own), a swipe moves on phones, focus returns to the photo opened.
+document.querySelectorAll("[data-gallery]").forEach((gallery) => {
+  const items = Array.from(gallery.querySelectorAll("[data-gallery-item]"));
+  if (!items.length || typeof HTMLDialogElement === "undefined") {
+    return;
+  }
+  const dialog = document.createElement("dialog");
+  dialog.className = "viewer";
+  dialog.setAttribute("aria-label", "Xem ảnh");
+  dialog.innerHTML = `
+    <figure class="viewer__figure">
+      <img class="viewer__image" alt="">
+      <figcaption class="viewer__caption" aria-live="polite"></figcaption>
+    </figure>
+    <p class="viewer__count"></p>
+    <button type="button" class="viewer__button viewer__button--prev" aria-label="Ảnh trước">‹</button>
+    <button type="button" class="viewer__button viewer__button--next" aria-label="Ảnh sau">›</button>
+    <button type="button" class="viewer__button viewer__button--close" aria-label="Đóng">×</button>`;
+  document.body.append(dialog);
+  const image = dialog.querySelector(".viewer__image");
+  const caption = dialog.querySelector(".viewer__caption");
+  const count = dialog.querySelector(".viewer__count");
+  let current = 0;
+  let opener = null;
+
+  const show = (index) => {
+    current = (index + items.length) % items.length;
+    const item = items[current];
+    image.src = item.href;
+    image.alt = item.dataset.caption || "";
+    caption.textContent = item.dataset.caption || "";
+    count.textContent = `Ảnh ${current + 1}/${items.length}`;
+  };
+  items.forEach((item, index) => {
+    item.addEventListener("click", (event) => {
+      event.preventDefault();
+      opener = item;
+      show(index);
+      dialog.showModal();
+      dialog.querySelector(".viewer__button--next").focus();
+    });
+  });
+  dialog.querySelector(".viewer__button--prev").addEventListener("click", () => show(current - 1));
+  dialog.querySelector(".viewer__button--next").addEventListener("click", () => show(current + 1));
+  dialog.querySelector(".viewer__button--close").addEventListener("click", () => dialog.close());
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowLeft") {
+      show(current - 1);
+    } else if (event.key === "ArrowRight") {
+      show(current + 1);
+    }
+  });
+  dialog.addEventListener("close", () => {
+    if (opener) {
+      opener.focus();
+    }
+  });
+  let touchStart = null;
+  dialog.addEventListener("touchstart", (event) => {
+    touchStart = event.changedTouches[0].clientX;
+  }, { passive: true });
+  dialog.addEventListener("touchend", (event) => {
+    if (touchStart === null) {
+      return;
+    }
+    const distance = event.changedTouches[0].clientX - touchStart;
+    touchStart = null;
+    if (Math.abs(distance) > 40) {
+      show(distance < 0 ? current + 1 : current - 1);
+    }
+  });
+});

@@ -22,6 +22,46 @@ def save_screenshot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
+def make_schedule_with_this_week():
+    """The work schedule with this week's entries: one postponed, one with a leader."""
+    import datetime
+
+    from django.utils import timezone
+
+    from home.models import Person
+    from schedule.models import EntryStatus, ScheduleEntry, WorkScheduleIndexPage, WorkWeekPage
+    from tests.helpers import home_page
+
+    schedule = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
+    home_page().add_child(instance=schedule)
+    director = Person.objects.create(
+        name="Hoàng Văn Minh", position="Giám đốc Sở", group="lanh_dao"
+    )
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    week = WorkWeekPage(week_start=monday)
+    week.entries = [
+        ScheduleEntry(
+            day=monday,
+            starts_at=datetime.time(7, 30),
+            ends_at=datetime.time(8, 30),
+            content="Giao ban Lãnh đạo Sở đầu tuần",
+            place="Phòng họp tầng 3",
+            leaders=[director],
+        ),
+        ScheduleEntry(
+            day=monday + datetime.timedelta(days=2),
+            starts_at=datetime.time(14),
+            content="Hội nghị chuyển đổi số khối doanh nghiệp",
+            status=EntryStatus.CANCELLED,
+            change_reason="Hoãn do trùng lịch của tỉnh",
+        ),
+    ]
+    schedule.add_child(instance=week)
+    week.save_revision().publish()
+    return schedule
+
+
 def build_public_site():
     """A small portal with a page of every kind readers see: the pages, for the tests to use."""
     from home.models import DisclosurePage
@@ -93,12 +133,14 @@ def build_public_site():
     closed_consultation = make_consultation(
         consultations, "Dự thảo kế hoạch năm trước", opens_in_days=-60, closes_in_days=-30
     )
+    schedule = make_schedule_with_this_week()
     store_embed()
     albums = make_album_index()
     album = make_album(albums, "Hội nghị tổng kết khoa học và công nghệ", photos=4)
     videos = make_video_index()
     video = make_video(videos, "Phóng sự ứng dụng khoa học", poster=image)
     return {
+        "schedule": schedule,
         "albums": albums,
         "album": album,
         "videos": videos,

@@ -54,6 +54,7 @@ def every_page_type():
         "thủ tục hành chính": pages["catalogue"].url,
         "thủ tục": pages["procedure"].url,
         "công khai": pages["disclosure"].url,
+        "lịch công tác": pages["schedule"].url,
         "thư viện ảnh": pages["albums"].url,
         "album ảnh": pages["album"].url,
         "thư viện video": pages["videos"].url,

@@ -40,6 +40,7 @@ def test_public_pages_run_under_the_policy_without_violations(live_server, in_br
         site["catalogue"].url,
         site["procedure"].url,
         site["disclosure"].url,
+        site["schedule"].url,
         site["album"].url,
         site["video"].url,
         site["questions"].url,

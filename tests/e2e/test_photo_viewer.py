@@ -22,6 +22,8 @@ def test_the_viewer_works_with_the_keyboard_alone(live_server, in_browser):
             page = context.new_page()
             page.goto(live_server.url + album)
             save_screenshot(page, f"album-{width}")
+            page.goto(live_server.url + site["schedule"].url)
+            save_screenshot(page, f"schedule-week-{width}")
             context.close()
         context = browser.new_context(
             viewport={"width": 1280, "height": 900}, user_agent=READER_USER_AGENT

@@ -15,7 +15,7 @@ from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.roles import EDITORS_GROUP
-from galleries.models import AlbumPage
+from galleries.models import AlbumPage, VideoPage
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ImageFactory
 from tests.galleries.helpers import (
     make_album,
@@ -164,3 +164,27 @@ class AdminTests(TestCase):
         album = AlbumPage.objects.get(slug="kiem-tra-mo-hinh-sam")
         draft = album.latest_revision.as_object()
         self.assertEqual([p.caption for p in draft.photos.all()], ["Vườn sâm", "Cán bộ kỹ thuật"])
+
+    def test_an_editor_adds_a_video_and_is_told_when_it_has_neither_address_nor_file(self):
+        videos = make_video_index()
+        self.client.force_login(self.editor)
+        url = reverse("wagtailadmin_pages:add", args=("galleries", "videopage", videos.pk))
+        data = {
+            "title": "Phóng sự ngày hội",
+            "slug": "phong-su-ngay-hoi",
+            "date": "2026-11-25",
+            "duration": "06:10",
+            "summary": "",
+            "embed_url": "",
+            "comments": inline_formset([]),
+        }
+        response = self.client.post(url, nested_form_data(data))
+        self.assertContains(response, "Cần địa chỉ video hoặc tệp video.")
+        response = self.client.post(
+            url, nested_form_data(data | {"embed_url": "https://www.youtube.com/watch?v=x1"})
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            VideoPage.objects.get(slug="phong-su-ngay-hoi").embed_url,
+            "https://www.youtube.com/watch?v=x1",
+        )

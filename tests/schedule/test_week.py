@@ -51,15 +51,20 @@ def entry(day, content, start="08:00", leaders=(), **fields):
     )
 
 
+def make_schedule():
+    fill_site_settings()
+    index = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
+    home_page().add_child(instance=index)
+    director = Person.objects.create(
+        name="Hoàng Văn Minh", position="Giám đốc Sở", group="lanh_dao"
+    )
+    return index, director
+
+
 class WeekViewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        fill_site_settings()
-        cls.index = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
-        home_page().add_child(instance=cls.index)
-        cls.director = Person.objects.create(
-            name="Hoàng Văn Minh", position="Giám đốc Sở", group="lanh_dao"
-        )
+        cls.index, cls.director = make_schedule()
         cls.deputy = Person.objects.create(
             name="Lò Thị Thu", position="Phó Giám đốc Sở", group="lanh_dao"
         )
@@ -156,12 +161,7 @@ class WeekViewTests(TestCase):
 class ICalTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        fill_site_settings()
-        cls.index = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
-        home_page().add_child(instance=cls.index)
-        cls.director = Person.objects.create(
-            name="Hoàng Văn Minh", position="Giám đốc Sở", group="lanh_dao"
-        )
+        cls.index, cls.director = make_schedule()
         make_week(
             cls.index,
             MONDAY,
@@ -219,12 +219,7 @@ class ICalTests(TestCase):
 class NextWeekTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        fill_site_settings()
-        cls.index = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
-        home_page().add_child(instance=cls.index)
-        director = Person.objects.create(
-            name="Hoàng Văn Minh", position="Giám đốc", group="lanh_dao"
-        )
+        cls.index, director = make_schedule()
         make_week(
             cls.index,
             MONDAY,

@@ -14,16 +14,18 @@ import wagtail
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
+from citizens.models import Question
 from core.roles import APPROVERS_GROUP, EDITORS_GROUP
 from home.models import DocumentReview, Person
+from schedule.models import WorkScheduleIndexPage
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, ImageFactory
-from tests.helpers import home_page, make_staff
+from tests.helpers import STAFF_PASSWORD, home_page, make_staff
 
 PHRASES_FILE = settings.BASE_DIR / "site_config" / "locale" / "vi" / "english_phrases.txt"
 WAGTAIL_DIR = Path(wagtail.__file__).parent
@@ -154,6 +156,14 @@ class AdminInVietnameseTests(TestCase):
         )
         cls.person = Person.objects.create(name="Nguyễn Văn A", position="Giám đốc")
         cls.redirect = Redirect.objects.create(old_path="/tin-cu", redirect_page=cls.waiting)
+        cls.question = Question(
+            name="Lò Văn Sướng", email="lvs@nguoidan.example", sector="buu_chinh",
+            title="Giấy phép bưu chính", body="Cần hồ sơ gì?",
+        )  # fmt: skip
+        cls.question.record_consent("Đồng ý.")
+        cls.question.save()
+        cls.schedule = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
+        home.add_child(instance=cls.schedule)
 
     def screens(self, user):
         page, waiting = self.sent_back.pk, self.waiting.pk
@@ -187,6 +197,15 @@ class AdminInVietnameseTests(TestCase):
             "/admin/reports/site-history/",
             "/admin/reports/aging-pages/",
             "/admin/account/",
+            # Questions, comments on drafts, the second factor, the work schedule's next week.
+            "/admin/cau-hoi/",
+            "/admin/cau-hoi/new/",
+            f"/admin/cau-hoi/edit/{self.question.pk}/",
+            f"/admin/cau-hoi/{self.question.pk}/tra-loi/",
+            "/admin/gop-y/",
+            "/admin/bao-mat/",
+            "/admin/xac-thuc/dang-ky/",
+            f"/admin/lich-cong-tac/{self.schedule.pk}/tuan-sau/",
             *(  # people and agency links are the approvers' to keep
                 [
                     "/admin/snippets/home/person/",
@@ -221,6 +240,22 @@ class AdminInVietnameseTests(TestCase):
         self.assertEqual(english_found(parts, english_phrases()), [])
         self.assertIn("Mật khẩu", parts)
         self.assertIn("Nhập tên đăng nhập", parts)
+
+    @override_settings(SECOND_FACTOR_REQUIRED=True)
+    def test_the_second_factor_steps_are_vietnamese(self):
+        from tests.second_factor.helpers import enrolled
+
+        client = Client()
+        login = {"username": "duyet", "password": STAFF_PASSWORD}
+        enrolment = client.get(client.post("/admin/login/", login).url)
+        enrolled(self.approver)
+        client = Client()
+        code_step = client.get(client.post("/admin/login/", login).url)
+        for response in (enrolment, code_step):
+            parts = shown_text(response.content.decode())
+            self.assertEqual(english_found(parts, english_phrases()), [])
+        self.assertContains(enrolment, "Đăng ký xác thực hai lớp")
+        self.assertContains(code_step, "Nhập mã xác thực")
 
     def test_relative_times_read_as_vietnamese(self):
         from datetime import timedelta

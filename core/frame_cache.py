@@ -14,7 +14,11 @@ long a change missed by the cache (an outage at that moment) can show.
 A request reads the generation once (`FrameGenerationMiddleware`), and each process keeps the
 values of the current generation in memory: a page then asks the shared cache one question
 instead of two per value, and unpickles nothing. Values are shared by every request of the
-process: callers copy before changing them."""
+process: callers copy before changing them.
+
+When the shared cache is down, each process keeps a generation of its own for
+OUTAGE_GENERATION_SECONDS: its frame is computed once in that time instead of on every request
+(a change then shows within those seconds, in every process)."""
 
 import contextvars
 import time
@@ -24,6 +28,7 @@ from django.db import transaction
 
 GENERATION_KEY = "site-frame-generation"
 KEEP_SECONDS = 600
+OUTAGE_GENERATION_SECONDS = 5
 
 # Within a request: {"generation": ...} once read. Outside requests (commands, shells) nothing
 # is remembered between calls.
@@ -31,10 +36,28 @@ _request_memo = contextvars.ContextVar("site_frame_request_memo", default=None)
 # This process's values: (generation, name) -> (value, monotonic time it expires), for one
 # generation at a time.
 _process_values = {}
+# While the shared cache is down: (this process's generation, monotonic time it ends).
+_outage_generation = [None, 0.0]
+
+
+def _cache_is_down():
+    is_down = getattr(cache, "is_down", None)
+    return bool(is_down and is_down())
+
+
+def _outage_generation_now():
+    generation, until = _outage_generation
+    if generation is None or time.monotonic() >= until:
+        _outage_generation[:] = [time.time_ns(), time.monotonic() + OUTAGE_GENERATION_SECONDS]
+    return _outage_generation[0]
 
 
 def _read_generation():
+    if _cache_is_down():
+        return _outage_generation_now()
     generation = cache.get(GENERATION_KEY)
+    if _cache_is_down():  # that read is what found it down
+        return _outage_generation_now()
     if generation is None:
         # None yet, or the cache was emptied (or is down): a new one, which nothing kept before
         # can match.
@@ -83,6 +106,7 @@ def with_addresses(pages):
 
 def _new_generation():
     generation = time.time_ns()
+    _outage_generation[:] = [None, 0.0]  # in an outage, this process sees its own change at once
     cache.set(GENERATION_KEY, generation, None)
     memo = _request_memo.get()
     if memo is not None:

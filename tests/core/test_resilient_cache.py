@@ -2,8 +2,10 @@
 
 import socket
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticleViews
 from home.models import VisitorDay
@@ -54,3 +56,42 @@ def test_with_redis_up_add_decides_once(real_redis):
     assert real_redis.add("article-view:1:khach", 1, 60) is False
     real_redis.set("so-lieu", {"hom_nay": 2}, 60)
     assert real_redis.get("so-lieu") == {"hom_nay": 2}
+
+
+@override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{closed_port()}/0"))
+class OutageCostTests(TestCase):
+    """An outage costs freshness of seconds, not speed: Redis is left alone for a pause after a
+    failure, and the frame is kept under a generation of the process's own meanwhile."""
+
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        cls.article = ArticlePageFactory(parent=cls.news, title="Hội thảo chuyển đổi số")
+
+    def queries(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(captured)
+
+    def test_the_frame_is_computed_once_not_per_request(self):
+        first = self.queries(self.article.url)
+        again = self.queries(self.article.url)
+        self.assertLess(again, first)
+        self.assertEqual(self.queries(self.article.url), again)
+
+    def test_one_line_is_logged_per_pause_not_per_operation(self):
+        fresh = caches.create_connection("default")  # not yet paused by the pages made above
+        self.assertFalse(fresh.is_down())
+        with self.assertLogs("core.resilient_cache", level="WARNING") as logs:
+            for _ in range(5):
+                fresh.get("khoa")
+                fresh.set("khoa", 1)
+        self.assertEqual(len(logs.output), 1)
+        self.assertTrue(fresh.is_down())
+
+    def test_a_change_in_this_process_shows_at_once(self):
+        self.client.get("/")
+        ArticlePageFactory(parent=self.news, title="Tin mới trong lúc mất bộ nhớ đệm")
+        self.assertContains(self.client.get("/"), "Tin mới trong lúc mất bộ nhớ đệm")

@@ -31,7 +31,7 @@ from citizens.models import (
     initials,
 )
 from core.admin_pages import AdminSubpage
-from core.form_exports import as_inert_text
+from core.form_exports import InertCsvMixin
 
 ERASED_NAME = "(đã xóa)"
 
@@ -115,13 +115,8 @@ def start_answer(request, pk):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-class InertExportIndexView(generic.IndexView):
+class InertExportIndexView(InertCsvMixin, generic.IndexView):
     """Comments as CSV or XLSX for the drafting unit, with nothing a spreadsheet would run."""
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {field: as_inert_text(value) for field, value in row_dict.items()}
-        )
 
 
 # --- One person's data ---------------------------------------------------------------------

@@ -160,34 +160,38 @@ def track(request, index):
 # --- Góp ý dự thảo -----------------------------------------------------------------------
 
 
-def consultation_order(moment):
-    """Open first (closing soonest), then upcoming, then closed and answered (newest first)."""
+OPEN, UPCOMING, CLOSED = 0, 1, 2
+
+
+def consultation_group(moment):
+    """Open, upcoming, or closed and answered: the list's groups, in that order."""
     return Case(
         When(
             Q(opens_at__lte=moment, closes_at__gt=moment, report_published_on__isnull=True),
-            then=Value(0),
+            then=Value(OPEN),
         ),
-        When(opens_at__gt=moment, then=Value(1)),
-        default=Value(2),
+        When(opens_at__gt=moment, then=Value(UPCOMING)),
+        default=Value(CLOSED),
         output_field=IntegerField(),
     )
 
 
 def consultation_index_context(request, index):
-    moment = timezone.now()
+    """Open drafts first (closing soonest), then upcoming ones, then closed and answered ones
+    (newest first): ordered by the database, so that every page of the list follows it."""
     consultations = (
         ConsultationPage.objects.readable()
         .child_of(index)
-        .annotate(group=consultation_order(moment), comment_count=Count("comments"))
-        .order_by("group", "closes_at", "-pk")
+        .annotate(group=consultation_group(timezone.now()), comment_count=Count("comments"))
+        .order_by(
+            "group",
+            Case(When(group__lt=CLOSED, then="closes_at")).asc(nulls_last=True),
+            Case(When(group=CLOSED, then="closes_at")).desc(nulls_last=True),
+            "-pk",
+        )
     )
     page = paginate(consultations, request, per_page=QUESTIONS_PER_PAGE)
-    # Closed ones newest first, open and upcoming soonest first.
-    rows = sorted(
-        page.object_list,
-        key=lambda c: (c.group, c.closes_at.timestamp() * (-1 if c.group == 2 else 1)),
-    )
-    return {"consultations": rows, "consultations_page": page, "now": moment}
+    return {"consultations": page}
 
 
 def keep_until_next_change(consultation, response):
@@ -195,9 +199,10 @@ def keep_until_next_change(consultation, response):
     opens or closes (the front cache would otherwise show the button for minutes after)."""
     if response.has_header("Cache-Control"):
         return response  # a view that said for itself (never cached, the comment form's refusal)
-    change = consultation.next_change_at(timezone.now())
+    moment = timezone.now()
+    change = consultation.next_change_at(moment)
     if change is not None:
-        seconds = max(0, int((change - timezone.now()).total_seconds()))
+        seconds = max(0, int((change - moment).total_seconds()))
         if seconds < PAGE_CACHE_SECONDS:
             patch_cache_control(
                 response,

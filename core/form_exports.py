@@ -17,8 +17,14 @@ def as_inert_text(value):
     return value
 
 
-class InertSubmissionsListView(SubmissionsListView):
+class InertCsvMixin:
+    """For any of Wagtail's spreadsheet exports (SpreadsheetExportMixin): CSV cells as text."""
+
     def write_csv_row(self, writer, row_dict):
         return super().write_csv_row(
             writer, {field: as_inert_text(value) for field, value in row_dict.items()}
         )
+
+
+class InertSubmissionsListView(InertCsvMixin, SubmissionsListView):
+    pass

@@ -8,7 +8,13 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
-from schedule.models import EntryStatus, ScheduleEntry, WorkScheduleIndexPage, WorkWeekPage
+from schedule.models import (
+    EntryStatus,
+    ScheduleEntry,
+    WorkScheduleIndexPage,
+    WorkWeekPage,
+    monday_of,
+)
 
 INDEX = {
     "title": "Lịch công tác",
@@ -44,7 +50,7 @@ def build_schedule_demo(tally, publish):
         .order_by("sort_order", "name")
     )
     today = timezone.localdate()
-    this_monday = today - datetime.timedelta(days=today.weekday())
+    this_monday = monday_of(today)
     with transaction.atomic():
         index = publish(home.specific, WorkScheduleIndexPage(show_in_menus=True, **INDEX))
         for offset in (-1, 0, 1, 2):

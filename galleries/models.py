@@ -6,7 +6,7 @@ sized by the stylesheet) or an uploaded file played with its poster image."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -38,7 +38,7 @@ class AlbumIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        albums = AlbumPage.objects.readable().child_of(self).order_by("-date", "-pk")
+        albums = with_covers(AlbumPage.objects.readable().child_of(self)).order_by("-date", "-pk")
         page = paginate(albums, request, per_page=ALBUMS_PER_PAGE)
         context["albums"] = page
         attach_covers(page.object_list)
@@ -75,8 +75,7 @@ class AlbumPage(SitePage):
         photos = self.photos.all()
         if not isinstance(photos, models.QuerySet):
             return list(photos)  # a preview's unsaved photos
-        images = get_image_model().objects.prefetch_renditions()
-        return list(photos.prefetch_related(Prefetch("image", queryset=images)))
+        return list(with_renditions(photos))
 
     def social_image(self):
         first = self.photos.select_related("image").first()
@@ -112,21 +111,27 @@ class AlbumPhoto(Orderable):
         return self.caption or getattr(self.image, "caption", "") or self.image.title
 
 
-def attach_covers(albums):
-    """Each album's first photo as `cover`, for a list: two queries for the whole page."""
+def with_renditions(photos):
+    """`photos` with their images and every rendition of them: two queries more in all."""
     images = get_image_model().objects.prefetch_renditions()
-    photos = (
-        AlbumPhoto.objects.filter(page__in=albums)
-        .order_by("page_id", "sort_order")
-        .prefetch_related(Prefetch("image", queryset=images))
+    return photos.prefetch_related(Prefetch("image", queryset=images))
+
+
+def with_covers(albums):
+    """`albums` (a queryset) with their photo count and their first photo's id, `cover_id`."""
+    first_photo = AlbumPhoto.objects.filter(page=OuterRef("pk")).order_by("sort_order", "pk")
+    return albums.annotate(
+        photo_count=Count("photos"), cover_id=Subquery(first_photo.values("pk")[:1])
     )
-    covers, counts = {}, {}
-    for photo in photos:
-        covers.setdefault(photo.page_id, photo)
-        counts[photo.page_id] = counts.get(photo.page_id, 0) + 1
+
+
+def attach_covers(albums):
+    """Each album of `with_covers` gets its first photo as `cover`, with its renditions: the
+    first photos only, two queries for the whole list."""
+    covers = with_renditions(AlbumPhoto.objects.filter(pk__in=[a.cover_id for a in albums]))
+    by_id = {photo.pk: photo for photo in covers}
     for album in albums:
-        album.cover = covers.get(album.pk)
-        album.photo_count = counts.get(album.pk, 0)
+        album.cover = by_id.get(album.cover_id)
     return albums
 
 

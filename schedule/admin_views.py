@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from schedule.models import ScheduleEntry, WorkScheduleIndexPage, WorkWeekPage
+from schedule.models import ScheduleEntry, WorkScheduleIndexPage, WorkWeekPage, monday_of
 
 WEEK = datetime.timedelta(days=7)
 COPIED_FIELDS = (
@@ -26,7 +26,7 @@ COPIED_FIELDS = (
 
 
 def next_monday(index):
-    this_monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    this_monday = monday_of(timezone.localdate())
     latest = WorkWeekPage.objects.child_of(index).order_by("-week_start").first()
     if latest is None:
         return this_monday, None

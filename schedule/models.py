@@ -19,6 +19,11 @@ from wagtail.models import Orderable, Page
 from core.pages import SitePage
 
 
+def monday_of(day):
+    """The Monday of `day`'s week: a week is known by it."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
 def week_label(monday):
     sunday = monday + datetime.timedelta(days=6)
     number = monday.isocalendar().week
@@ -83,7 +88,7 @@ class WorkWeekPage(SitePage):
     def _fill_from_week(self):
         """Any day of the week stands for its Monday; the title and slug follow from it."""
         if self.week_start:
-            self.week_start -= datetime.timedelta(days=self.week_start.weekday())
+            self.week_start = monday_of(self.week_start)
             self.title = week_label(self.week_start)
             self.slug = f"tuan-{iso_week(self.week_start).lower()}"
 
@@ -163,7 +168,7 @@ class ScheduleEntry(Orderable, ClusterableModel):
         super().clean()
         page = getattr(self, "page", None)
         if page is not None and page.week_start and self.day:
-            monday = page.week_start - datetime.timedelta(days=page.week_start.weekday())
+            monday = monday_of(page.week_start)
             if not monday <= self.day <= monday + datetime.timedelta(days=6):
                 raise ValidationError({"day": _("Ngày phải nằm trong tuần của trang này.")})
         if self.status != EntryStatus.SCHEDULED and not self.change_reason.strip():

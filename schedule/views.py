@@ -3,7 +3,6 @@
 import datetime
 import re
 
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from schedule.models import (
     WorkScheduleIndexPage,
     WorkWeekPage,
     iso_week,
+    monday_of,
     week_label,
 )
 
@@ -31,7 +31,7 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 def parse_week(value, today):
     """The Monday of `2026-W48`; None for today's week; ValueError when it is not a week."""
     if not value:
-        return today - datetime.timedelta(days=today.weekday())
+        return monday_of(today)
     match = WEEK_PARAM.match(value.strip())
     if not match:
         raise ValueError(value)
@@ -94,7 +94,7 @@ def week_view(request, index):
             "this_week": iso_week(monday),
             "previous_week": iso_week(monday - datetime.timedelta(days=7)) + leader_query,
             "next_week": iso_week(monday + datetime.timedelta(days=7)) + leader_query,
-            "current_week": iso_week(today - datetime.timedelta(days=today.weekday())),
+            "current_week": iso_week(monday_of(today)),
             "statuses": EntryStatus,
         }
     )
@@ -111,7 +111,7 @@ def ical_feed(request, index):
             day__gte=today - datetime.timedelta(days=FEED_DAYS_BEHIND),
             day__lte=today + datetime.timedelta(days=FEED_DAYS_AHEAD),
         )
-        .prefetch_related(Prefetch("leaders"))
+        .prefetch_related("leaders")
         .order_by("day", "starts_at")
     )
     raw_leader = request.GET.get("lanh-dao", "").strip()

@@ -43,12 +43,18 @@ class SecondFactorMiddleware:
     def is_admin(self, request):
         return request.path.startswith(self.admin_prefix)
 
+    def sign_out(self, request, message):
+        """End the session saying why; in the admin, back to the sign-in page (then to where
+        the request was going); elsewhere the request goes on as from a reader."""
+        logout(request)
+        messages.info(request, message)
+        return redirect_to_login(request.get_full_path()) if self.is_admin(request) else None
+
     def end_idle_session(self, request):
         now = time.time()
         last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
         if last_seen is not None and now - last_seen > settings.ADMIN_IDLE_MINUTES * 60:
-            logout(request)
-            messages.info(
+            return self.sign_out(
                 request,
                 _(
                     "Phiên làm việc đã kết thúc sau %(minutes)d phút không thao tác. "
@@ -56,9 +62,6 @@ class SecondFactorMiddleware:
                 )
                 % {"minutes": settings.ADMIN_IDLE_MINUTES},
             )
-            if self.is_admin(request):
-                return redirect_to_login(request.get_full_path())
-            return None
         if last_seen is None or now - last_seen > LAST_SEEN_RESOLUTION_SECONDS:
             request.session[LAST_SEEN_SESSION_KEY] = now
         return None
@@ -69,11 +72,9 @@ class SecondFactorMiddleware:
             return None
         if request.session.get(pending.VERIFIED_SESSION_KEY):
             # Verified once, and the device is gone: an administrator reset this account.
-            logout(request)
-            messages.info(
+            return self.sign_out(
                 request, _("Xác thực hai lớp của tài khoản đã được đặt lại. Mời đăng nhập lại.")
             )
-            return redirect_to_login(request.get_full_path()) if self.is_admin(request) else None
         if request.session.get(NO_CODE_SESSION_KEY, 0) > time.time():
             return None
         if not asks_for_code(user):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from citizens.models import ConsultationIndexPage, ConsultationPage
+from citizens.models import ConsultationIndexPage, ConsultationPage, ConsultationStatus
 from core.frame_cache import remembered, with_addresses
 
 register = template.Library()
@@ -27,5 +27,5 @@ def open_consultations():
     """The drafts open for comment now, closing soonest first: the home page's reminder."""
     consultations, index_url = remembered("open-consultations", _not_closed)
     moment = timezone.now()
-    open_now = [c for c in consultations if c.opens_at <= moment < c.closes_at]
+    open_now = [c for c in consultations if c.status_at(moment) == ConsultationStatus.OPEN]
     return {"consultations": open_now[:HOME_CONSULTATIONS], "index_url": index_url}

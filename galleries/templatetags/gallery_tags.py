@@ -1,13 +1,13 @@
 from django import template
 
 from core.frame_cache import remembered, with_addresses
-from galleries.models import AlbumPage, VideoPage, attach_covers
+from galleries.models import AlbumPage, VideoPage, attach_covers, with_covers
 
 register = template.Library()
 
 
 def _newest():
-    album = AlbumPage.objects.readable().order_by("-date", "-pk").first()
+    album = with_covers(AlbumPage.objects.readable()).order_by("-date", "-pk").first()
     if album is not None:
         attach_covers([album])
     video = VideoPage.objects.readable().select_related("poster").order_by("-date", "-pk").first()

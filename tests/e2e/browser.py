@@ -29,7 +29,13 @@ def make_schedule_with_this_week():
     from django.utils import timezone
 
     from home.models import Person
-    from schedule.models import EntryStatus, ScheduleEntry, WorkScheduleIndexPage, WorkWeekPage
+    from schedule.models import (
+        EntryStatus,
+        ScheduleEntry,
+        WorkScheduleIndexPage,
+        WorkWeekPage,
+        monday_of,
+    )
     from tests.helpers import home_page
 
     schedule = WorkScheduleIndexPage(title="Lịch công tác", slug="lich-cong-tac")
@@ -38,7 +44,7 @@ def make_schedule_with_this_week():
         name="Hoàng Văn Minh", position="Giám đốc Sở", group="lanh_dao"
     )
     today = timezone.localdate()
-    monday = today - datetime.timedelta(days=today.weekday())
+    monday = monday_of(today)
     week = WorkWeekPage(week_start=monday)
     week.entries = [
         ScheduleEntry(

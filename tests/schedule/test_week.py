@@ -22,12 +22,13 @@ from schedule.models import (
     WorkScheduleIndexPage,
     WorkWeekPage,
     iso_week,
+    monday_of,
 )
 from tests.front_cache import RecordingBackend
 from tests.helpers import fill_site_settings, home_page, make_staff
 
 TODAY = timezone.localdate()
-MONDAY = TODAY - datetime.timedelta(days=TODAY.weekday())
+MONDAY = monday_of(TODAY)
 
 
 def make_week(index, monday, *entries, publish=True):

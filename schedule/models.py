@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 
 from core.pages import SitePage
+from core.reserved import SitePageForm
 
 
 def monday_of(day):
@@ -63,8 +64,28 @@ class WorkScheduleIndexPage(RoutablePageMixin, SitePage):
         return ical_feed(request, self)
 
 
+class WorkWeekPageForm(SitePageForm):
+    """A week is entered once: a second page for it is refused with the reason (its address,
+    written from the week, would otherwise collide when saved)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        week_start = cleaned_data.get("week_start")
+        if week_start and self.parent_page is not None:
+            taken = (
+                WorkWeekPage.objects.child_of(self.parent_page)
+                .filter(week_start=monday_of(week_start))
+                .exclude(pk=self.instance.pk)
+            )
+            if taken.exists():
+                self.add_error("week_start", _("Tuần này đã có lịch; hãy sửa trang đó."))
+        return cleaned_data
+
+
 class WorkWeekPage(SitePage):
     """One week, Monday to Sunday; its title is written from its dates."""
+
+    base_form_class = WorkWeekPageForm
 
     week_start = models.DateField(
         _("thứ Hai của tuần"), help_text=_("Ngày thứ Hai mở đầu tuần, ví dụ 23/11/2026.")
@@ -100,12 +121,6 @@ class WorkWeekPage(SitePage):
         # A draft is saved with Wagtail's lighter check, which wants the title already there.
         self._fill_from_week()
         super().minimal_clean()
-
-    def clean(self):
-        super().clean()
-        siblings = WorkWeekPage.objects.sibling_of(self, inclusive=False) if self.pk else None
-        if self.pk and siblings.filter(week_start=self.week_start).exists():
-            raise ValidationError({"week_start": _("Tuần này đã có lịch; hãy sửa trang đó.")})
 
     def serve(self, request, *args, **kwargs):
         # A week is read on the schedule's week view; its own address leads there.

@@ -13,6 +13,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.roles import EDITORS_GROUP
 from home.models import Person
@@ -256,3 +257,19 @@ class NextWeekTests(TestCase):
         self.assertContains(
             self.client.get(url), f"{MONDAY + datetime.timedelta(days=14):%d/%m/%Y}"
         )
+
+    def test_a_second_page_for_a_week_is_refused_with_the_reason(self):
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("schedule", "workweekpage", self.index.pk)),
+            nested_form_data(
+                {
+                    "week_start": (MONDAY + datetime.timedelta(days=2)).isoformat(),
+                    "note": "",
+                    "entries": inline_formset([]),
+                    "comments": inline_formset([]),
+                }
+            ),
+        )
+        self.assertContains(response, "Tuần này đã có lịch; hãy sửa trang đó.")
+        self.assertEqual(WorkWeekPage.objects.filter(week_start=MONDAY).count(), 1)

@@ -5,6 +5,7 @@ import logging
 import smtplib
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -257,8 +258,6 @@ def comment(request, consultation, consent_text):
 
 def mail_safely(subject, template, context, recipients):
     """What people sent is stored before this: a mail outage is logged, not shown to them."""
-    from django.template.loader import render_to_string
-
     recipients = [address for address in recipients if address]
     if not recipients:
         return

@@ -22,6 +22,7 @@ OUTAGE_GENERATION_SECONDS: its frame is computed once in that time instead of on
 
 import contextvars
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -29,6 +30,10 @@ from django.db import transaction
 GENERATION_KEY = "site-frame-generation"
 KEEP_SECONDS = 600
 OUTAGE_GENERATION_SECONDS = 5
+# Values that are many, each asked for by few readers (the way to each of 100,000 articles): the
+# most recently used of the current generation, in this process only, so that a crawler walking
+# the archive costs a bounded amount of memory.
+RECENT_LIMIT = 500
 
 # Within a request: {"generation": ...} once read. Outside requests (commands, shells) nothing
 # is remembered between calls.
@@ -36,6 +41,8 @@ _request_memo = contextvars.ContextVar("site_frame_request_memo", default=None)
 # This process's values: (generation, name) -> (value, monotonic time it expires), for one
 # generation at a time.
 _process_values = {}
+# (generation, name) -> value, least recently used first.
+_recent_values = OrderedDict()
 # While the shared cache is down: (this process's generation, monotonic time it ends).
 _outage_generation = [None, 0.0]
 
@@ -93,6 +100,23 @@ def remembered(name, compute):
         _process_values.clear()  # an older generation's values are never read again
     _process_values[local_key] = (kept[0], time.monotonic() + KEEP_SECONDS)
     return kept[0]
+
+
+def recently_remembered(name, compute):
+    """`compute()`, or its value for the current generation if this process worked it out lately
+    (one of the RECENT_LIMIT most recently used; never in the shared cache)."""
+    generation = _generation()
+    key = (generation, name)
+    if key in _recent_values:
+        _recent_values.move_to_end(key)
+        return _recent_values[key]
+    value = compute()
+    if _recent_values and next(iter(_recent_values))[0] != generation:
+        _recent_values.clear()  # the oldest is of an older generation: so may others be
+    _recent_values[key] = value
+    if len(_recent_values) > RECENT_LIMIT:
+        _recent_values.popitem(last=False)
+    return value
 
 
 def with_addresses(pages):

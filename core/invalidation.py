@@ -79,11 +79,18 @@ def restricted_branch(restriction):
     return [url + "*", *batch.urls]
 
 
-def _model_changed(sender, instance, raw=False, **kwargs):
+# Filled in by Wagtail the first time an image or document is shown (its size, its hash): the
+# page drawn then already shows the value, so nothing kept is out of date.
+_FILLED_IN_WHEN_SHOWN = {"file_size", "file_hash"}
+
+
+def _model_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     invalidations = _registry.get(sender._meta.label)
     # Not for the historical models of a data migration (same label, another class) nor for
     # rows loaded from a fixture: the schema may not be the current one yet.
     if not invalidations or raw or sender is not apps.get_model(sender._meta.label):
+        return
+    if update_fields and set(update_fields) <= _FILLED_IN_WHEN_SHOWN:
         return
     if any(invalidation.frame for invalidation in invalidations):
         frame_changed()

@@ -16,9 +16,11 @@ from django.core.exceptions import DisallowedHost
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.frame_cache import remembered
+from core.frame_cache import recently_remembered, remembered
 
 
 class RoutedPageMixin:
@@ -88,8 +90,9 @@ def _pages_on_the_way(root, path_components):
     )
 
 
-def route_by_slugs(root, request, path_components):
-    """What `Page.route` on `root` answers for `path_components`."""
+def _walk(root, path_components):
+    """The pages from `root` to the one the address names (loaded in full), whether any on the
+    way is restricted, and the rest of the address when a page routes it itself."""
     candidates = _pages_on_the_way(root, path_components)
     restricted = any(page.restricted for page in candidates if page.depth <= root.depth)
     trail = [root]
@@ -111,11 +114,24 @@ def route_by_slugs(root, request, path_components):
         restricted = restricted or child.restricted
         trail.append(child)
         remaining.pop(0)
-    page = _served(trail[-1])
+    trail[-1] = _served(trail[-1])
+    return trail, restricted, remaining
+
+
+def route_by_slugs(root, request, path_components):
+    """What `Page.route` on `root` answers for `path_components`. The way to a page is kept for
+    the frame's generation (any page or restriction changed starts a new one) by the process,
+    for its most recently asked addresses, pickled: each request gets its own pages."""
+    kept = recently_remembered(
+        f"route:{root.pk}:{'/'.join(path_components)}",
+        lambda: pickle.dumps(_walk(root, path_components)),
+    )
+    trail, restricted, remaining = pickle.loads(kept)  # noqa: S301 (written by this code, above)
+    page = trail[-1]
     page.route_ancestors = trail[:-1]
     page.route_is_public = not restricted
-    if page is root:
-        return Page.route(root, request, remaining)
+    if len(trail) == 1:
+        return Page.route(page, request, remaining)
     page._cached_parent_obj = trail[-2]
     return page.route(request, remaining)
 
@@ -141,4 +157,29 @@ class KnownSitesMiddleware:
             f"site-for:{hostname}:{port}", lambda: pickle.dumps(Site._find_for_request(request))
         )
         request._wagtail_site = pickle.loads(kept)  # noqa: S301 (written by this code, above)
+        # Every page's address is worked out from the sites' root paths, which Wagtail reads
+        # from the shared cache once per request: kept with the sites instead. (Shared by every
+        # request: Wagtail only reads it.)
+        request._wagtail_cached_site_root_paths = remembered(
+            "site-root-paths", Site.get_site_root_paths
+        )
         return self.get_response(request)
+
+
+def serve(request, path):
+    """Wagtail's `serve`, routed from the site's home page in the request's language kept with
+    the frame (pickled: each request gets its own) instead of reading the active locale and the
+    home page again: two queries on every page."""
+    site = Site.find_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        kept = remembered(
+            f"site-home:{site.pk}:{translation.get_language()}",
+            lambda: pickle.dumps(site.root_page.localized.specific),
+        )
+        home = pickle.loads(kept)  # noqa: S301 (written by this code, above)
+        try:
+            route = home.route(request, [component for component in path.split("/") if component])
+        except Http404:
+            route = None
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)

@@ -12,13 +12,19 @@ def register_invalidation():
     # The staff directory block ("Danh sách cán bộ") reads people as the page is drawn: no frame
     # value holds them, but any page's body may show them.
     invalidation.register("home.Person", purge=invalidation.whole_site)
-    # A document approved, changed or deleted: the pages that list documents.
-    invalidation.register("home.SiteDocument", purge=document_listings)
+    # A document approved, changed or deleted: the pages that list documents, and the frame,
+    # which keeps the home page's newest documents.
+    invalidation.register("home.SiteDocument", frame=True, purge=document_listings)
+    # An image changed (its file, its focal point, its credit): the frame keeps the HTML of boxes
+    # that show images (the home page's lead stories and media), with their renditions' addresses.
+    invalidation.register("home.SiteImage", frame=True)
 
 
 def document_listings(document):
-    """The library (its list and every document's page) and the disclosures page, on each site."""
-    from wagtail.models import Page
+    """The library (its list and every document's page) and the disclosures page, on each site,
+    and each site's home page (its newest documents)."""
+    from wagtail.models import Page, Site
 
     listings = Page.objects.type(DocumentLibraryPage, DisclosurePage).live()
-    return [f"{url}*" for url in (page.get_full_url() for page in listings) if url]
+    homes = [f"{site.root_url}/" for site in Site.objects.all()]
+    return [*(f"{url}*" for url in (page.get_full_url() for page in listings) if url), *homes]

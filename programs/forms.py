@@ -1,7 +1,9 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import GetFilterForm
+from core.frame_cache import remembered
 from programs.models import (
     Organization,
     ProgramPage,
@@ -72,3 +74,25 @@ class RegistryFilterForm(GetFilterForm):
         self.fields["host"].queryset = Organization.objects.filter(
             hosted_tasks__isnull=False
         ).distinct()
+        # The lists to choose from, kept with the frame (programs are pages; fields and
+        # organisations start a new generation when changed): three queries a page otherwise.
+        # A value chosen is still checked against its queryset.
+        choices = remembered(
+            f"registry-choices:{registry.pk}:{translation.get_language()}", self._model_choices
+        )
+        for name, field_choices in choices.items():
+            self.fields[name].choices = field_choices
+
+    def _model_choices(self):
+        choices = {}
+        for name in ("field", "program", "host"):
+            field = self.fields[name]
+            key = field.to_field_name or "pk"
+            choices[name] = [
+                ("", str(field.empty_label)),
+                *(
+                    (getattr(item, key), str(field.label_from_instance(item)))
+                    for item in field.queryset
+                ),
+            ]
+        return choices

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from core import charts
+from core.frame_cache import recently_remembered, remembered
 from core.pagination import paginate
 from programs.forms import RegistryFilterForm
 from programs.models import TaskKind, TaskLevel, TaskStatus
@@ -48,25 +49,41 @@ def _query_string(request, drop=("page",)):
     return urlencode([(key, value) for key, values in kept for value in values])
 
 
+def _summary(registry, filters, tasks):
+    """The counts by status and year for `filters`, with their charts."""
+    counts = status_counts(registry, filters)
+    return {
+        "status_counts": counts,
+        "total": sum(count for _, _, count in counts),
+        "status_chart": charts.horizontal_bars(
+            counts, title="Số nhiệm vụ theo tình trạng", colours=STATUS_COLOURS
+        ),
+        "year_chart": charts.columns(
+            tasks_by_start_year(tasks), title="Số nhiệm vụ theo năm bắt đầu"
+        ),
+    }
+
+
 def registry(request, registry):
     form, filters, tasks = _filtered(request, registry)
     page = paginate(with_listing_relations(tasks), request, per_page=TASKS_PER_PAGE)
-    attach_programs(page.object_list, programs_by_path(registry))
-    counts = status_counts(registry, filters)
+    programs = remembered(f"registry-programs:{registry.pk}", lambda: programs_by_path(registry))
+    attach_programs(page.object_list, programs)
     query = _query_string(request)
     context = registry.get_context(request)
+    # Tasks are pages: their counts change only with a new frame generation. Kept by this
+    # process for the filter combinations asked lately (readers choose them freely).
+    filters_key = urlencode(
+        sorted((name, getattr(value, "pk", value)) for name, value in filters.items())
+    )
     context.update(
         {
             "form": form,
             "filters": filters,
             "tasks": page,
-            "status_counts": counts,
-            "total": sum(count for _, _, count in counts),
-            "status_chart": charts.horizontal_bars(
-                counts, title="Số nhiệm vụ theo tình trạng", colours=STATUS_COLOURS
-            ),
-            "year_chart": charts.columns(
-                tasks_by_start_year(tasks), title="Số nhiệm vụ theo năm bắt đầu"
+            **recently_remembered(
+                f"registry-summary:{registry.pk}:{filters_key}",
+                lambda: _summary(registry, filters, tasks),
             ),
             "extra_query": f"&{query}" if query else "",
             "export_query": _query_string(request, drop=("page", "sort")),

@@ -13,7 +13,12 @@ class SearchConfig(AppConfig):
         # a query typed without diacritics finds them all, in the admin as on the site.
         from modelsearch.index import get_indexed_models
 
+        from core import invalidation
         from search.index import vietnamese_search_fields
+
+        # The promoted queries are kept with the frame: an editor's new promotion starts a new
+        # generation.
+        invalidation.register("wagtailsearchpromotions.SearchPromotion", frame=True)
 
         for model in get_indexed_models():
             model.search_fields = vietnamese_search_fields(model.search_fields)

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
+from core.frame_cache import recently_remembered, remembered
 from core.visibility import private_q, site_pages
 from search.matchers import matcher
 from search.tiers import (
@@ -134,7 +135,10 @@ class SiteSearch:
     @cached_property
     def library(self):
         library_model = apps.get_model("home", "DocumentLibraryPage")
-        return library_model.objects.readable().in_site(self.site).first()
+        return remembered(
+            f"library-in:{self.site.pk}",
+            lambda: library_model.objects.readable().in_site(self.site).first(),
+        )
 
     def _items(self, kind):
         """The visible items of `kind`, each with its `sort_date` and its index entry's columns;
@@ -189,13 +193,27 @@ class SiteSearch:
             return None
         return items.filter(self.matcher.condition(MATCHES, self.terms, prefix="entry_"))
 
+    def _kept(self, what, compute):
+        """`compute()` for this query (its words as read, the site, the year), kept by the process
+        until the frame's generation moves (any page published, unpublished or restricted, any
+        document changed: what the index and the counts read) among its recent searches: a
+        query's tabs, its pages of results and its readers in the same minutes share one count."""
+        return recently_remembered(
+            f"search-{what}:{self.site.pk}:{self.year or ''}:{self.terms}", compute
+        )
+
     def kind_counts(self):
         """Matches per kind (ignoring the kind filter), for the filter tabs; a count above
         MAX_COUNTED means "more than that"."""
         if self._kind_counts is None:
-            with self.matcher.index_plans():
-                self._kind_counts = {kind.slug: self._count(kind) for kind in KINDS}
+            self._kind_counts, few_matches = self._kept("counts", self._count_kinds)
+            self._few_matches.update(few_matches)
         return self._kind_counts
+
+    def _count_kinds(self):
+        with self.matcher.index_plans():
+            counts = {kind.slug: self._count(kind) for kind in KINDS}
+        return counts, dict(self._few_matches)
 
     def _count(self, kind):
         """Visible matches of `kind`, counted up to MAX_COUNTED + 1. The full-text index gives
@@ -268,6 +286,13 @@ class SiteSearch:
 
     def __getitem__(self, window):
         """Hits for a slice of the ordered results (what a paginator asks for)."""
+        kind = self.kind.slug if self.kind else ""
+        rows = self._kept(f"rows:{kind}:{self.order}:{window.stop}", lambda: self._rows(window))
+        return self._hits(rows[window])
+
+    def _rows(self, window):
+        """The first `window.stop` hits in reading order, as (score, date, -kind's position, pk,
+        kind)."""
         kinds = KINDS if self.kind is None else (self.kind,)
         self.kind_counts()
         with self.matcher.index_plans():
@@ -280,7 +305,7 @@ class SiteSearch:
         rows.sort(
             key=lambda row: (row[0], row[1] is not None, row[1], row[2], row[3]), reverse=True
         )
-        return self._hits(rows[window])
+        return rows
 
     def _hits(self, rows):
         page_ids = [pk for *_, pk, kind in rows if not kind.documents]

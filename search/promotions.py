@@ -5,6 +5,7 @@ applies when the reader's query and the promoted term fold to the same words."""
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from core.frame_cache import remembered
 from core.visibility import site_pages
 from search.terms import QueryTerms
 
@@ -17,12 +18,16 @@ def promotions_for(query, *, site):
     wanted = _folded(query)
     if not wanted:
         return []
-    promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
-    matching = [
-        pk
-        for pk, text in promoted_queries.values_list("pk", "query_string")
-        if _folded(text) == wanted
-    ]
+    promoted_queries = remembered(
+        "promoted-queries",
+        lambda: [
+            (pk, _folded(text))
+            for pk, text in Query.objects.filter(editors_picks__isnull=False)
+            .distinct()
+            .values_list("pk", "query_string")
+        ],
+    )
+    matching = [pk for pk, folded in promoted_queries if folded == wanted]
     if not matching:
         return []
     picks = list(

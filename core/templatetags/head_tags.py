@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core import saving
+from core.frame_html import refuse_while_drawing
 from core.pages import SitePage, site_address
 from core.site_settings import site_settings_for
 
@@ -28,7 +29,8 @@ def site_url(context):
 
 def csp_nonce_attribute(request):
     """` nonce="…"` for an inline script or style: the Content-Security-Policy refuses one
-    without it."""
+    without it. Never inside a stretch every reader shares (`{% frame_html %}`)."""
+    refuse_while_drawing("a CSP nonce")
     nonce = getattr(request, "csp_nonce", None)  # lazy: made on first use, then in the header
     return "" if nonce is None else format_html(' nonce="{}"', str(nonce))
 

@@ -12,8 +12,8 @@ from tests.factories import (
 )
 from tests.helpers import ReaderClient, home_page
 
-REGISTRY_QUERIES = 13
-TASK_QUERIES = 10
+REGISTRY_QUERIES = 3
+TASK_QUERIES = 6
 
 
 class RegistryQueryCountTests(TestCase):

@@ -8,9 +8,9 @@ from django.template import Context, Template
 from django.test import RequestFactory, TestCase
 
 from core.frame_html import DrawnPerRequest
-from tests.factories import ArticlePageFactory, StandardPageFactory
+from tests.factories import ArticlePageFactory
 from tests.helpers import ReaderClient, fill_site_settings, home_page, make_staff, news_and_notices
-from tests.home.test_english_pages import publish_translation
+from tests.home import test_english_pages
 
 NONCE = re.compile(r'nonce="([^"]+)"')
 
@@ -95,14 +95,8 @@ class SharedFrameTests(TestCase):
 
 class LanguageFrameTests(TestCase):
     client_class = ReaderClient
-
-    @classmethod
-    def setUpTestData(cls):
-        fill_site_settings()
-        home = home_page()
-        cls.about = StandardPageFactory(parent=home, title="Giới thiệu", show_in_menus=True)
-        publish_translation(home, title="Son La Department of Science and Technology")
-        cls.english_about = publish_translation(cls.about, title="About us", slug="about")
+    # The same pages as the English pages' tests: "Giới thiệu" and its English version.
+    setUpTestData = test_english_pages.EnglishPageTests.__dict__["setUpTestData"]
 
     def switch(self, url):
         html = self.client.get(url).content.decode()

@@ -41,7 +41,7 @@ _request_memo = contextvars.ContextVar("site_frame_request_memo", default=None)
 # This process's values: (generation, name) -> (value, monotonic time it expires), for one
 # generation at a time.
 _process_values = {}
-# (generation, name) -> value, least recently used first.
+# (generation, name) -> (value, monotonic time it expires), least recently used first.
 _recent_values = OrderedDict()
 # While the shared cache is down: (this process's generation, monotonic time it ends).
 _outage_generation = [None, 0.0]
@@ -107,13 +107,16 @@ def recently_remembered(name, compute):
     (one of the RECENT_LIMIT most recently used; never in the shared cache)."""
     generation = _generation()
     key = (generation, name)
-    if key in _recent_values:
+    value, until = _recent_values.get(key, (None, 0))
+    if until > time.monotonic():
         _recent_values.move_to_end(key)
-        return _recent_values[key]
+        return value
     value = compute()
     if _recent_values and next(iter(_recent_values))[0] != generation:
         _recent_values.clear()  # the oldest is of an older generation: so may others be
-    _recent_values[key] = value
+    # Bounded in time too, as `remembered` is: a change this process was not told of (no shared
+    # cache between processes) shows within KEEP_SECONDS.
+    _recent_values[key] = (value, time.monotonic() + KEEP_SECONDS)
     if len(_recent_values) > RECENT_LIMIT:
         _recent_values.popitem(last=False)
     return value

@@ -118,10 +118,10 @@ class SmallArchiveTests(CollectedArchive, TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             load(self.folder)
         # One batch, each address once: the load's own purge of the site, with what the saves
-        # of people (home/invalidation.py) and documents (opendata) ask for.
+        # of people (home/invalidation.py) and documents (the home page; opendata) ask for.
         self.assertEqual(
             sorted(RecordingBackend.purged),
-            ["http://localhost/*", "http://localhost/api/van-ban/*"],
+            ["http://localhost/", "http://localhost/*", "http://localhost/api/van-ban/*"],
         )
         RecordingBackend.purged.clear()
         with self.captureOnCommitCallbacks(execute=True):

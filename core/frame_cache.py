@@ -84,6 +84,15 @@ def _generation():
     return generation
 
 
+def current_generation():
+    return _generation()
+
+
+def in_request():
+    """Whether this runs while serving a request (the middleware below is on its way)."""
+    return _request_memo.get() is not None
+
+
 def remembered(name, compute):
     """`compute()`, or its value for the current generation from this process or the cache."""
     generation = _generation()

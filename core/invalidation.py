@@ -37,6 +37,7 @@ from core.caching import (
     purge_with_listings,
 )
 from core.frame_cache import frame_changed
+from core.frame_warming import warm_after_commit
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def _model_changed(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if any(invalidation.frame for invalidation in invalidations):
         frame_changed()
+        warm_after_commit()
     urls = [
         url
         for invalidation in invalidations
@@ -111,11 +113,13 @@ def _page_saved_or_deleted(sender, instance, **kwargs):
 
 def _page_published_or_unpublished(instance, **kwargs):
     frame_changed()
+    warm_after_commit(instance)
     purge_with_listings(instance)
 
 
 def _page_moved(instance, parent_page_before, url_path_before, **kwargs):
     frame_changed()
+    warm_after_commit(instance)
     if not instance.live:
         return
     at_old_address = copy.copy(instance)  # the old address, which now redirects to the new one
@@ -130,6 +134,7 @@ def _page_moved(instance, parent_page_before, url_path_before, **kwargs):
 def _page_deleted(instance, **kwargs):
     if isinstance(instance, Page) and instance.live and instance.depth > 1:
         purge_with_listings(instance)  # the addresses are worked out now, while it exists
+        warm_after_commit()
 
 
 register(PageViewRestriction, frame=True, purge=restricted_branch)

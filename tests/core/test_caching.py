@@ -15,7 +15,13 @@ from tests.factories import (
     ContactPageFactory,
 )
 from tests.front_cache import RecordingBackend
-from tests.helpers import ReaderClient, home_page, make_staff, news_and_notices
+from tests.helpers import (
+    ReaderClient,
+    fill_site_settings,
+    home_page,
+    make_staff,
+    news_and_notices,
+)
 
 FRONT_CACHE = {"front": {"BACKEND": "tests.front_cache.RecordingBackend"}}
 # What changes with the article of PurgeTests: itself, its section, the home page and their feeds,
@@ -103,6 +109,9 @@ class PurgeTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
+        # The site's settings exist, as on any running site (made on a first visit, they would
+        # purge the whole site when the frame is drawn after the approval).
+        fill_site_settings()
         cls.news, cls.notices = news_and_notices()
         cls.article = ArticlePageFactory(parent=cls.news, title="Hội thảo chuyển đổi số")
 

@@ -1,0 +1,74 @@
+"""After an approver publishes, the frame is drawn again at once, so the first reader after the
+change does not wait for it (core/frame_warming.py)."""
+
+from unittest import mock
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import ArticlePage
+from core import frame_warming
+from core.roles import APPROVERS_GROUP
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.helpers import ReaderClient, article_form_data, fill_site_settings, home_page, make_staff
+
+
+def reader():
+    """A reader on the site's own address (the drawing after a change uses the site's)."""
+    return ReaderClient(HTTP_HOST="localhost")
+
+
+class FrameWarmingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        fill_site_settings()
+        cls.news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        ArticlePageFactory.create_batch(3, parent=cls.news)
+        cls.approver = make_staff("duyet", APPROVERS_GROUP)
+
+    def publish(self, title):
+        self.client.force_login(self.approver)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("wagtailadmin_pages:add", args=("articles", "articlepage", self.news.pk)),
+                article_form_data(title, **{"action-publish": "1"}),
+            )
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        return ArticlePage.objects.get(title=title)
+
+    def first_reader_queries(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = reader().get(url)
+        self.assertEqual(response.status_code, 200)
+        return [query["sql"] for query in queries]
+
+    def test_the_first_reader_after_a_publish_finds_the_frame_drawn(self):
+        article = self.publish("Tin vừa duyệt")
+        self.assertEqual(self.first_reader_queries("/"), [])  # menu, boxes, settings: all kept
+        article_queries = self.first_reader_queries(article.url)
+        self.assertFalse([sql for sql in article_queries if "COUNT(" in sql])  # the section's
+        self.assertFalse([sql for sql in article_queries if '"home_sitesettings"' in sql])
+        self.assertContains(reader().get("/"), "Tin vừa duyệt")
+
+    def test_the_home_page_and_the_changed_page_with_its_section_are_drawn(self):
+        with mock.patch.object(frame_warming, "draw", return_value=200) as draw:
+            article = self.publish("Tin thứ hai")
+        self.assertEqual(
+            [call.args[1] for call in draw.call_args_list], ["/", article.url, "/tin-tuc/"]
+        )
+
+    def test_a_failed_drawing_loses_nothing_of_the_change(self):
+        with mock.patch.object(frame_warming, "draw", side_effect=RuntimeError("hỏng")):
+            with self.assertLogs("core.frame_warming", "ERROR"):
+                article = self.publish("Tin vẫn được đăng")
+        self.assertTrue(article.live)
+        self.assertContains(reader().get(article.url), "Tin vẫn được đăng")
+
+    def test_changes_made_outside_a_request_draw_nothing(self):
+        with mock.patch.object(frame_warming, "draw") as draw:
+            with self.captureOnCommitCallbacks(execute=True):
+                ArticlePageFactory(parent=self.news, live=False).save_revision().publish()
+        draw.assert_not_called()

@@ -67,13 +67,11 @@ def _environ(site, path):
 
 def draw(site, path):
     """The page at `path` of `site` drawn as a reader's request would be; its status code.
-    (Through the middleware, not the WSGI handler: the request signals would close the database
-    connection of the request this runs in.)"""
+    Through the middleware, not the WSGI handler, and the response is not closed: the request
+    signals would close the database connection of the request this runs in."""
     language = translation.get_language()
     try:
-        response = _app().get_response(WSGIRequest(_environ(site, path)))
-        response.close()
-        return response.status_code
+        return _app().get_response(WSGIRequest(_environ(site, path))).status_code
     finally:
         translation.activate(language)
 

@@ -131,6 +131,7 @@ class ArticlePage(SavableMixin, SitePage):
     # One of many: the site map lists its section, not each article.
     in_site_map = False
     served_with = ("lead_image",)
+    served_prefetched = ("tags",)
     schema_type = "NewsArticle"
 
     class Meta:

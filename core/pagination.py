@@ -5,9 +5,10 @@ from django.http import Http404
 _MAX_PAGE_PARAM_LENGTH = 6
 
 
-def paginate(queryset, request, *, per_page, param="page"):
+def paginate(queryset, request, *, per_page, param="page", count=None):
     """The requested page of `queryset`. A missing or empty parameter is page 1; anything else that
-    is not a page that exists (abc, 0, -1, 99999, 1e3, huge numbers) is a 404, never a 500."""
+    is not a page that exists (abc, 0, -1, 99999, 1e3, huge numbers) is a 404, never a 500.
+    `count`: the number of items when the caller knows it (kept), saving the paginator's count."""
     raw = request.GET.get(param, "").strip()
     if not raw:
         number = 1
@@ -16,6 +17,8 @@ def paginate(queryset, request, *, per_page, param="page"):
     else:
         raise Http404
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     if number < 1 or (number > paginator.num_pages):
         raise Http404
     page = paginator.page(number)

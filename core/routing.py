@@ -27,8 +27,10 @@ class RoutedPageMixin:
     """A page reached by `route_by_slugs` keeps what that query learnt: its ancestors (the
     breadcrumbs) and whether any page on its way is restricted (Wagtail's privacy check)."""
 
-    # Foreign keys the page's template always shows, loaded with the page.
+    # Foreign keys the page's template always shows, loaded with the page, and relations
+    # (prefetched; kept with the way to the page).
     served_with = ()
+    served_prefetched = ()
     route_ancestors = None
     route_is_public = False
 
@@ -67,7 +69,11 @@ def _served(page):
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page
-    return model.objects.select_related(*getattr(model, "served_with", ())).get(pk=page.pk)
+    return (
+        model.objects.select_related(*getattr(model, "served_with", ()))
+        .prefetch_related(*getattr(model, "served_prefetched", ()))
+        .get(pk=page.pk)
+    )
 
 
 def _pages_on_the_way(root, path_components):

@@ -50,9 +50,10 @@ def _query_string(request, drop=("page",)):
 
 
 def _summary(registry, filters, tasks):
-    """The counts by status and year for `filters`, with their charts."""
+    """The counts by status and year for `filters`, with their charts, and how many tasks match."""
     counts = status_counts(registry, filters)
     return {
+        "matching": tasks.count(),
         "status_counts": counts,
         "total": sum(count for _, _, count in counts),
         "status_chart": charts.horizontal_bars(
@@ -66,25 +67,28 @@ def _summary(registry, filters, tasks):
 
 def registry(request, registry):
     form, filters, tasks = _filtered(request, registry)
-    page = paginate(with_listing_relations(tasks), request, per_page=TASKS_PER_PAGE)
-    programs = remembered(f"registry-programs:{registry.pk}", lambda: programs_by_path(registry))
-    attach_programs(page.object_list, programs)
-    query = _query_string(request)
-    context = registry.get_context(request)
     # Tasks are pages: their counts change only with a new frame generation. Kept by this
     # process for the filter combinations asked lately (readers choose them freely).
     filters_key = urlencode(
         sorted((name, getattr(value, "pk", value)) for name, value in filters.items())
     )
+    summary = recently_remembered(
+        f"registry-summary:{registry.pk}:{filters_key}",
+        lambda: _summary(registry, filters, tasks),
+    )
+    page = paginate(
+        with_listing_relations(tasks), request, per_page=TASKS_PER_PAGE, count=summary["matching"]
+    )
+    programs = remembered(f"registry-programs:{registry.pk}", lambda: programs_by_path(registry))
+    attach_programs(page.object_list, programs)
+    query = _query_string(request)
+    context = registry.get_context(request)
     context.update(
         {
             "form": form,
             "filters": filters,
             "tasks": page,
-            **recently_remembered(
-                f"registry-summary:{registry.pk}:{filters_key}",
-                lambda: _summary(registry, filters, tasks),
-            ),
+            **summary,
             "extra_query": f"&{query}" if query else "",
             "export_query": _query_string(request, drop=("page", "sort")),
         }

@@ -12,7 +12,7 @@ from tests.factories import (
 )
 from tests.helpers import ReaderClient, home_page
 
-REGISTRY_QUERIES = 3
+REGISTRY_QUERIES = 2
 TASK_QUERIES = 6
 
 

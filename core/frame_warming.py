@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
+from django.http.request import validate_host
 from django.utils import translation
 from django_tasks import task
 from wagtail.models import Page, Site
@@ -77,10 +78,12 @@ def draw(site, path):
 
 
 def _addresses(page_ids):
-    """(site, path) of each site's home in each language, then of the pages and their parents."""
+    """(site, path) of each site's home in each language, then of the pages and their parents;
+    sites whose host this deployment does not answer (ALLOWED_HOSTS) are left out."""
     addresses = []
     for site in Site.objects.select_related("root_page"):
-        addresses += [(site, f"{home.prefix}/") for home in site_homes(site)]
+        if validate_host(site.hostname, settings.ALLOWED_HOSTS):
+            addresses += [(site, f"{home.prefix}/") for home in site_homes(site)]
     pages = Page.objects.filter(pk__in=list(page_ids)[:MAX_PAGES_DRAWN]).live()
     sites = {site.pk: site for site, _ in addresses}
     for page in pages:

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Site
 
 from articles.models import ArticlePage
 from core import frame_warming
@@ -59,6 +60,12 @@ class FrameWarmingTests(TestCase):
         self.assertEqual(
             [call.args[1] for call in draw.call_args_list], ["/", article.url, "/tin-tuc/"]
         )
+
+    def test_a_site_on_a_host_this_deployment_does_not_answer_is_not_drawn(self):
+        Site.objects.create(hostname="khac.example", port=80, root_page=home_page())
+        with mock.patch.object(frame_warming, "draw", return_value=200) as draw:
+            self.publish("Tin thứ ba")
+        self.assertEqual({call.args[0].hostname for call in draw.call_args_list}, {"localhost"})
 
     def test_a_failed_drawing_loses_nothing_of_the_change(self):
         with mock.patch.object(frame_warming, "draw", side_effect=RuntimeError("hỏng")):

@@ -2,13 +2,14 @@
 
 import hashlib
 
+from django.db import connection, transaction
 from django.db.models import F, Window
 from django.db.models.functions import Mod, RowNumber
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core.frame_cache import remembered, with_addresses
-from core.visibility import private_q, restricted_paths
+from core.visibility import private_q, restricted_paths, site_pages
 
 HOME_LEAD_COUNT = 5
 HOME_SECTION_SIZE = 5
@@ -108,6 +109,29 @@ def _cuts_of(articles):
     return list(numbered.filter(from_cut=0).order_by(*SORT_KEY).values_list("published_on", "pk"))
 
 
+def _count_in_section(section_path, depth, private):
+    """How many readable articles the section at `section_path` lists, counted on the page tree
+    alone. On PostgreSQL an index of the live pages' paths (migration 0007) answers it without
+    reading a page: 100,000 articles in 10-20 ms instead of 35-70 for the same count joined to
+    the articles' table (which the planner reads whole). The planner prices a sequential scan
+    lower, so it is told not to."""
+    pages = (
+        site_pages()
+        .readable(private=private)
+        .filter(path__startswith=section_path, depth=depth)
+        .type(ArticlePage)
+        .order_by()
+    )
+    if connection.vendor != "postgresql":
+        return pages.count()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            return pages.count()
+        finally:
+            cursor.execute("SET LOCAL enable_seqscan = on")
+
+
 def _section_kept(section_path, what, compute, tag=None):
     """`compute()` for the section's articles (their number, their cuts), kept with the frame:
     any page saved, published, unpublished, moved or deleted, or a view restriction, starts a new
@@ -117,10 +141,17 @@ def _section_kept(section_path, what, compute, tag=None):
 
 
 def article_list(*, index, tag=None):
-    articles = _public_articles().child_of(index).defer_streamfields()
+    restricted = restricted_paths()
+    articles = _public_articles(restricted).child_of(index).defer_streamfields()
     if tag:
         articles = articles.filter(tags__name__iexact=tag)
-    count = _section_kept(index.path, "count", articles.count, tag)
+        count = _section_kept(index.path, "count", articles.count, tag)
+    else:
+        count = _section_kept(
+            index.path,
+            "count",
+            lambda: _count_in_section(index.path, index.depth + 1, private_q(restricted)),
+        )
     return CountedArticles(
         _with_renditions(articles),
         count,
@@ -133,7 +164,11 @@ def other_articles(article):
     restricted = restricted_paths()
     siblings = _public_articles(restricted).sibling_of(article)
     section_path = article.path[: -Page.steplen]
-    listed = _section_kept(section_path, "count", siblings.count)
+    listed = _section_kept(
+        section_path,
+        "count",
+        lambda: _count_in_section(section_path, article.depth, private_q(restricted)),
+    )
     titles = siblings.only(*TITLE_FIELDS)
 
     def cuts():

@@ -1,7 +1,7 @@
-"""Dates and figures the way Vietnamese readers write them."""
+"""Dates, figures and choices the way Vietnamese readers write them."""
 
 from django import template
-from django.utils import formats
+from django.utils import formats, translation
 
 from core.text import vn_number as _vn_number
 
@@ -28,3 +28,21 @@ def vnd(value):
     if value in (None, ""):
         return ""
     return f"{_vn_number(value)} đồng"
+
+
+# (model, field, language) -> {stored value: label}: a few dozen entries for the whole site.
+_choice_labels = {}
+
+
+@register.filter
+def choice_label(instance, field_name):
+    """What `get_<field>_display` shows, from labels translated once per process and language:
+    Django's hashes every choice's (lazily translated) label on each call, and a registry page of
+    twenty tasks translated some four hundred labels that way."""
+    field = instance._meta.get_field(field_name)
+    key = (field.model._meta.label, field_name, translation.get_language())
+    labels = _choice_labels.get(key)
+    if labels is None:
+        labels = _choice_labels[key] = {value: str(label) for value, label in field.flatchoices}
+    value = getattr(instance, field.attname)
+    return labels.get(value, value)

@@ -1,0 +1,42 @@
+"""The shortcuts listings draw with: a page's address from its tree path (`page_href`) and a
+choice's label (`choice_label`) give what Wagtail's and Django's own would."""
+
+from django.template import Context, Template
+from django.test import RequestFactory, TestCase
+from django.utils import translation
+from wagtail.models import Site
+
+from core.templatetags.format_tags import choice_label
+from programs.models import TaskPage, TaskStatus
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, StandardPageFactory
+from tests.helpers import home_page
+from tests.home.test_english_pages import publish_translation
+
+
+class PageHrefTests(TestCase):
+    def href(self, page):
+        request = RequestFactory().get("/")
+        request._wagtail_site = Site.objects.get(is_default_site=True)
+        template = Template("{% load menu_tags %}{% page_href page %}")
+        return template.render(Context({"request": request, "page": page}))
+
+    def test_the_address_from_the_tree_is_wagtails(self):
+        home = home_page()
+        news = ArticleIndexPageFactory(parent=home, title="Tin tức")
+        article = ArticlePageFactory(parent=news, title="Hội thảo")
+        about = StandardPageFactory(parent=home, title="Giới thiệu")
+        publish_translation(home, title="Son La Department of Science and Technology")
+        english = publish_translation(about, title="About us", slug="about")
+        for page in (news, article, about, english):
+            with self.subTest(page=page.title):
+                self.assertEqual(self.href(page), page.get_url())
+        self.assertEqual(self.href(english), "/en/about/")
+
+
+class ChoiceLabelTests(TestCase):
+    def test_each_status_reads_as_django_shows_it(self):
+        with translation.override("vi"):
+            for status in TaskStatus.values:
+                task = TaskPage(status=status)
+                self.assertEqual(choice_label(task, "status"), task.get_status_display())
+        self.assertEqual(choice_label(TaskPage(status="khong-ro"), "status"), "khong-ro")

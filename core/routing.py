@@ -23,6 +23,13 @@ from wagtail.models import Page, PageViewRestriction, Site
 from core.frame_cache import recently_remembered, remembered
 
 
+def own_copy(keep, name, compute):
+    """`compute()`'s value kept by `keep` (`remembered` or `recently_remembered`) pickled, and
+    unpickled for this request: Wagtail and the routing are free to change what they are given
+    (some 20 µs for a site and its root page)."""
+    return pickle.loads(keep(name, lambda: pickle.dumps(compute())))  # noqa: S301 (written here)
+
+
 class RoutedPageMixin:
     """A page reached by `route_by_slugs` keeps what that query learnt: its ancestors (the
     breadcrumbs) and whether any page on its way is restricted (Wagtail's privacy check)."""
@@ -128,11 +135,11 @@ def route_by_slugs(root, request, path_components):
     """What `Page.route` on `root` answers for `path_components`. The way to a page is kept for
     the frame's generation (any page or restriction changed starts a new one) by the process,
     for its most recently asked addresses, pickled: each request gets its own pages."""
-    kept = recently_remembered(
+    trail, restricted, remaining = own_copy(
+        recently_remembered,
         f"route:{root.pk}:{'/'.join(path_components)}",
-        lambda: pickle.dumps(_walk(root, path_components)),
+        lambda: _walk(root, path_components),
     )
-    trail, restricted, remaining = pickle.loads(kept)  # noqa: S301 (written by this code, above)
     page = trail[-1]
     page.route_ancestors = trail[:-1]
     page.route_is_public = not restricted
@@ -157,12 +164,9 @@ class KnownSitesMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         port = request.get_port()
-        # Kept pickled: each request unpickles its own Site and root page (20 µs), which Wagtail
-        # and the routing are free to change.
-        kept = remembered(
-            f"site-for:{hostname}:{port}", lambda: pickle.dumps(Site._find_for_request(request))
+        request._wagtail_site = own_copy(
+            remembered, f"site-for:{hostname}:{port}", lambda: Site._find_for_request(request)
         )
-        request._wagtail_site = pickle.loads(kept)  # noqa: S301 (written by this code, above)
         # Every page's address is worked out from the sites' root paths, which Wagtail reads
         # from the shared cache once per request: kept with the sites instead. (Shared by every
         # request: Wagtail only reads it.)
@@ -174,15 +178,15 @@ class KnownSitesMiddleware:
 
 def serve(request, path):
     """Wagtail's `serve`, routed from the site's home page in the request's language kept with
-    the frame (pickled: each request gets its own) instead of reading the active locale and the
+    the frame (each request gets its own copy) instead of reading the active locale and the
     home page again: two queries on every page."""
     site = Site.find_for_request(request)
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
-        kept = remembered(
+        home = own_copy(
+            remembered,
             f"site-home:{site.pk}:{translation.get_language()}",
-            lambda: pickle.dumps(site.root_page.localized.specific),
+            lambda: site.root_page.localized.specific,
         )
-        home = pickle.loads(kept)  # noqa: S301 (written by this code, above)
         try:
             route = home.route(request, [component for component in path.split("/") if component])
         except Http404:

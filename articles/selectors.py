@@ -2,12 +2,12 @@
 
 import hashlib
 
-from django.db import connection, transaction
 from django.db.models import F, Window
 from django.db.models.functions import Mod, RowNumber
 from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
+from core import planner
 from core.frame_cache import remembered, with_addresses
 from core.visibility import private_q, restricted_paths, site_pages
 
@@ -122,14 +122,8 @@ def _count_in_section(section_path, depth, private):
         .type(ArticlePage)
         .order_by()
     )
-    if connection.vendor != "postgresql":
+    with planner.index_plans():
         return pages.count()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        try:
-            return pages.count()
-        finally:
-            cursor.execute("SET LOCAL enable_seqscan = on")
 
 
 def _section_kept(section_path, what, compute, tag=None):

@@ -1,12 +1,15 @@
 """The frame around every page (menu, department details, newest articles, private pages) comes
 from the cache, and is never out of date after an editor's change (core/frame_cache.py)."""
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from core import frame_cache
 from core.frame_cache import GENERATION_KEY, frame_changed, remembered
 from tests.factories import ArticlePageFactory, StandardPageFactory
 from tests.helpers import ReaderClient, fill_site_settings, home_page, news_and_notices
@@ -117,3 +120,74 @@ class GenerationTests(TestCase):
         for _ in range(2):
             remembered("nothing", lambda: calls.append(1))
         self.assertEqual(len(calls), 1)
+
+
+class SharedCacheTripsTests(TestCase):
+    """A page drawn with the frame cache emptied computes the frame once and hands it to the
+    shared cache in one write, and another process then reads it from there."""
+
+    client_class = ReaderClient
+
+    @classmethod
+    def setUpTestData(cls):
+        home_page()
+        fill_site_settings()
+        news, _ = news_and_notices()
+        cls.article = ArticlePageFactory(parent=news, title="Tin đang đọc")
+
+    def frame_trips(self):
+        """The reader's article drawn with the shared cache emptied: the frame keys it asked the
+        shared cache for, and each write of frame values (the keys written)."""
+        cache.clear()
+        reads, writes = [], []
+        real_get, real_set, real_set_many = cache.get, cache.set, cache.set_many
+
+        def get(key, *args, **kwargs):
+            if key.startswith("site-frame:"):
+                reads.append(key)
+            return real_get(key, *args, **kwargs)
+
+        within_set_many = []  # a cache without its own set_many sets each key
+
+        def set_one(key, value, *args, **kwargs):
+            if key.startswith("site-frame:") and not within_set_many:
+                writes.append([key])
+            return real_set(key, value, *args, **kwargs)
+
+        def set_many(data, *args, **kwargs):
+            writes.append(list(data))
+            within_set_many.append(True)
+            try:
+                return real_set_many(data, *args, **kwargs)
+            finally:
+                within_set_many.pop()
+
+        with (
+            mock.patch.object(frame_cache.cache, "get", get),
+            mock.patch.object(frame_cache.cache, "set", set_one),
+            mock.patch.object(frame_cache.cache, "set_many", set_many),
+        ):
+            response = self.client.get(self.article.url)
+        self.assertContains(response, "Tin đang đọc")
+        return reads, writes
+
+    def test_a_generation_the_request_started_is_not_asked_for_values(self):
+        reads, writes = self.frame_trips()
+        self.assertEqual(reads, [])
+        self.assertEqual(len(writes), 1)  # one write, when the request ends...
+        self.assertGreater(len(writes[0]), 5)  # ...of every frame value it computed
+        self.assertTrue(any(key.endswith(":site-root-paths") for key in writes[0]))
+
+    def test_another_process_reads_the_frame_the_first_one_wrote(self):
+        self.frame_trips()
+        frame_cache._process_values.clear()  # what a second process starts with
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(self.article.url)
+        self.assertContains(response, "02123.852.224")
+        frame_reads = [
+            query["sql"]
+            for query in queries
+            if '"wagtailcore_site"' in query["sql"] or '"home_sitesettings"' in query["sql"]
+        ]
+        self.assertEqual(frame_reads, [])
+        self.assertGreater(len(queries), 0)  # the page's own reads: the capture works

@@ -20,7 +20,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.frame_cache import recently_remembered, remembered
+from core.frame_cache import recently_remembered, remembered, site_root_paths
 
 
 def own_copy(keep, name, compute):
@@ -143,6 +143,12 @@ def route_by_slugs(root, request, path_components):
     page = trail[-1]
     page.route_ancestors = trail[:-1]
     page.route_is_public = not restricted
+    # `page.url` in a template has no request: Wagtail then reads the sites' root paths from the
+    # shared cache for each page. These pages are this request's own: they carry them.
+    root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if root_paths is not None:
+        for known in trail:
+            known._wagtail_cached_site_root_paths = root_paths
     if len(trail) == 1:
         return Page.route(page, request, remaining)
     page._cached_parent_obj = trail[-2]
@@ -170,10 +176,18 @@ class KnownSitesMiddleware:
         # Every page's address is worked out from the sites' root paths, which Wagtail reads
         # from the shared cache once per request: kept with the sites instead. (Shared by every
         # request: Wagtail only reads it.)
-        request._wagtail_cached_site_root_paths = remembered(
-            "site-root-paths", Site.get_site_root_paths
-        )
+        request._wagtail_cached_site_root_paths = site_root_paths()
         return self.get_response(request)
+
+
+def site_home(site):
+    """The site's home page in the active language (/en/: the English one, if made), of its own
+    type, kept with the frame: a copy of its own for each call."""
+    return own_copy(
+        remembered,
+        f"site-home:{site.pk}:{translation.get_language()}",
+        lambda: site.root_page.localized.specific,
+    )
 
 
 def serve(request, path):
@@ -182,11 +196,7 @@ def serve(request, path):
     home page again: two queries on every page."""
     site = Site.find_for_request(request)
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
-        home = own_copy(
-            remembered,
-            f"site-home:{site.pk}:{translation.get_language()}",
-            lambda: site.root_page.localized.specific,
-        )
+        home = site_home(site)
         try:
             route = home.route(request, [component for component in path.split("/") if component])
         except Http404:

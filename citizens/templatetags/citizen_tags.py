@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 
 from citizens.models import ConsultationIndexPage, ConsultationPage, ConsultationStatus
-from core.frame_cache import remembered, with_addresses
+from core.frame_cache import address_of, remembered, with_addresses
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def _not_closed():
         .order_by("closes_at")[:UPCOMING_KEPT]
     )
     index = ConsultationIndexPage.objects.readable().first() if consultations else None
-    return with_addresses(consultations), index.url if index else ""
+    return with_addresses(consultations), address_of(index) if index else ""
 
 
 @register.inclusion_tag("citizens/includes/open_consultations.html")

@@ -9,20 +9,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Page, Site, get_page_models
 
-from core.frame_cache import remembered, with_addresses
+from core.frame_cache import address_of, remembered, with_addresses
+from core.routing import site_home
 from core.visibility import address_below, site_homes, site_pages
 
 register = template.Library()
 
 
 def _site_root(request):
-    """The site's home page in the language of the request (/en/: the English one, if made),
-    from the frame cache (`.localized` reads the locale table each time)."""
+    """The site's home page in the language of the request, from the frame cache (`.localized`
+    reads the locale table each time): one copy shared by the menus, which only read it, drawn
+    from the one the routing keeps."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     language = translation.get_language()
-    return remembered(f"home-in:{site.pk}:{language}", lambda: site.root_page.localized)
+    return remembered(f"home-in:{site.pk}:{language}", lambda: site_home(site))
 
 
 def _menu_of(root):
@@ -151,7 +153,7 @@ def language_versions(context):
         translated = remembered(
             f"translations:{page.translation_key}",
             lambda: {
-                version.locale.language_code: version.get_url()
+                version.locale.language_code: address_of(version)
                 for version in page.get_translations(inclusive=True).live().select_related("locale")
             },
         )

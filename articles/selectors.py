@@ -1,6 +1,7 @@
 """Article listings, built so each costs a fixed number of queries however many articles exist."""
 
 import hashlib
+from functools import cached_property
 
 from django.db.models import F, Window
 from django.db.models.functions import Mod, RowNumber
@@ -8,7 +9,7 @@ from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core import planner
-from core.frame_cache import remembered, with_addresses
+from core.frame_cache import recently_remembered, remembered, with_addresses
 from core.visibility import private_q, restricted_paths, site_pages
 
 HOME_LEAD_COUNT = 5
@@ -41,14 +42,22 @@ CUT_EVERY = 500
 
 class CountedArticles:
     """A listing for the paginator whose length is already known: slicing reads one page.
-    `cuts()` gives the sort keys at every CUT_EVERY-th position, for pages far down."""
+    `cuts()` gives the sort keys at every CUT_EVERY-th position, for pages far down.
+    `queryset` may be given as a function building it, called only when rows are read.
+    With `kept_as`, the pages before the first cut are kept by the process for the frame's
+    generation (`recently_remembered`): the rows readers ask for most, the same for all."""
 
     ordered = True
 
-    def __init__(self, queryset, count, cuts=None):
-        self.queryset = queryset
+    def __init__(self, queryset, count, cuts=None, kept_as=None):
+        self._queryset = queryset
         self._count = count
         self._cuts = cuts
+        self._kept_as = kept_as
+
+    @cached_property
+    def queryset(self):
+        return self._queryset() if callable(self._queryset) else self._queryset
 
     def count(self):
         return self._count
@@ -59,8 +68,16 @@ class CountedArticles:
     def __getitem__(self, window):
         start = window.start or 0
         if self._cuts is None or start < CUT_EVERY:
-            return self.queryset[window]
+            return self._first_rows(window)
         return self._read(self.queryset, start, window.stop - start)
+
+    def _first_rows(self, window):
+        if self._kept_as is None:
+            return self.queryset[window]
+        return recently_remembered(
+            f"{self._kept_as}:{window.start or 0}:{window.stop}",
+            lambda: list(self.queryset[window]),
+        )
 
     def _read(self, queryset, start, length):
         """`queryset[start:start + length]`, from the last cut at or before `start`."""
@@ -76,18 +93,29 @@ class CountedArticles:
 
 
 class OtherArticles(CountedArticles):
-    """ "Tin khác": the section's listing less the article shown. Far down, it is read from the
-    section's cuts with one row more, and the article dropped where it falls."""
+    """ "Tin khác": the section's listing less the article shown, its querysets built only when
+    rows are read. The first pages are kept by the process for the frame's generation: every
+    reader of the article asks for the same titles. Far down, it is read from the section's cuts
+    with one row more, and the article dropped where it falls."""
 
     def __init__(self, siblings, article, count, cuts):
-        super().__init__(siblings.exclude(pk=article.pk), count, cuts)
-        self.siblings = siblings
+        super().__init__(
+            lambda: self.siblings.exclude(pk=article.pk),
+            count,
+            cuts,
+            kept_as=f"other-articles:{article.pk}",
+        )
+        self._siblings = siblings
         self.article = article
+
+    @cached_property
+    def siblings(self):
+        return self._siblings()
 
     def __getitem__(self, window):
         start = window.start or 0
         if self._cuts is None or start < CUT_EVERY:
-            return self.queryset[window]
+            return self._first_rows(window)
         length = window.stop - start
         rows = list(self._read(self.siblings, start, length + 1))
         if any(row.pk == self.article.pk for row in rows):
@@ -130,8 +158,11 @@ def _section_kept(section_path, what, compute, tag=None):
     """`compute()` for the section's articles (their number, their cuts), kept with the frame:
     any page saved, published, unpublished, moved or deleted, or a view restriction, starts a new
     generation (core/frame_cache.py)."""
-    tag_part = hashlib.sha256((tag or "").encode()).hexdigest()[:16]
-    return remembered(f"section-articles-{what}:{section_path}:{tag_part}", compute)
+    return remembered(f"section-articles-{what}:{section_path}:{_tag_key(tag)}", compute)
+
+
+def _tag_key(tag):
+    return hashlib.sha256((tag or "").encode()).hexdigest()[:16]
 
 
 def article_list(*, index, tag=None):
@@ -150,23 +181,29 @@ def article_list(*, index, tag=None):
         _with_renditions(articles),
         count,
         cuts=lambda: _section_kept(index.path, "cuts", lambda: _cuts_of(articles), tag),
+        kept_as=f"section-rows:{index.path}:{_tag_key(tag)}",
     )
 
 
 def other_articles(article):
     """ "Tin khác": the other articles of the same section, titles and dates only."""
     restricted = restricted_paths()
-    siblings = _public_articles(restricted).sibling_of(article)
     section_path = article.path[: -Page.steplen]
     listed = _section_kept(
         section_path,
         "count",
         lambda: _count_in_section(section_path, article.depth, private_q(restricted)),
     )
-    titles = siblings.only(*TITLE_FIELDS)
+
+    def titles():
+        return _public_articles(restricted).sibling_of(article).only(*TITLE_FIELDS)
 
     def cuts():
-        return _section_kept(section_path, "cuts", lambda: _cuts_of(siblings))
+        return _section_kept(
+            section_path,
+            "cuts",
+            lambda: _cuts_of(_public_articles(restricted).sibling_of(article)),
+        )
 
     # The section lists this article too when readers can see it there.
     private = any(article.path.startswith(path) for path in restricted)

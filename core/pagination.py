@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 
+from core.frame_cache import recently_remembered
+
 # Longer than any real page number; a longer value is not a page number but an attack or a typo.
 _MAX_PAGE_PARAM_LENGTH = 6
 
@@ -25,3 +27,29 @@ def paginate(queryset, request, *, per_page, param="page", count=None):
     page.elided_range = list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
     page.param = param
     return page
+
+
+def kept_window(kept_as, window, read):
+    """`read(window)`'s rows, kept by the process for the frame's generation under `kept_as` and
+    the window (`recently_remembered`): a listing's first pages are what readers ask for most,
+    the same rows for all of them. The rows are shared: callers only read them."""
+    return recently_remembered(
+        f"{kept_as}:{window.start or 0}:{window.stop}", lambda: list(read(window))
+    )
+
+
+class KeptWindows:
+    """A queryset for `paginate` (given its `count`) whose pages are `kept_window`s, each made
+    ready once by `prepare(rows)`."""
+
+    ordered = True
+
+    def __init__(self, queryset, kept_as, prepare=list):
+        self.queryset = queryset
+        self.kept_as = kept_as
+        self.prepare = prepare
+
+    def __getitem__(self, window):
+        return kept_window(
+            self.kept_as, window, lambda rows: self.prepare(list(self.queryset[rows]))
+        )

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from core import charts
 from core.frame_cache import recently_remembered, remembered
-from core.pagination import paginate
+from core.pagination import KeptWindows, paginate
 from programs.forms import RegistryFilterForm
 from programs.models import TaskKind, TaskLevel, TaskStatus
 from programs.selectors import (
@@ -76,11 +76,13 @@ def registry(request, registry):
         f"registry-summary:{registry.pk}:{filters_key}",
         lambda: _summary(registry, filters, tasks),
     )
-    page = paginate(
-        with_listing_relations(tasks), request, per_page=TASKS_PER_PAGE, count=summary["matching"]
-    )
     programs = remembered(f"registry-programs:{registry.pk}", lambda: programs_by_path(registry))
-    attach_programs(page.object_list, programs)
+    rows = KeptWindows(
+        with_listing_relations(tasks),
+        f"registry-rows:{registry.pk}:{filters_key}",
+        prepare=lambda tasks: attach_programs(tasks, programs),
+    )
+    page = paginate(rows, request, per_page=TASKS_PER_PAGE, count=summary["matching"])
     query = _query_string(request)
     context = registry.get_context(request)
     context.update(

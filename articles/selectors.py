@@ -9,7 +9,8 @@ from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core import planner
-from core.frame_cache import recently_remembered, remembered, with_addresses
+from core.frame_cache import remembered, with_addresses
+from core.pagination import kept_window
 from core.visibility import private_q, restricted_paths, site_pages
 
 HOME_LEAD_COUNT = 5
@@ -74,10 +75,7 @@ class CountedArticles:
     def _first_rows(self, window):
         if self._kept_as is None:
             return self.queryset[window]
-        return recently_remembered(
-            f"{self._kept_as}:{window.start or 0}:{window.stop}",
-            lambda: list(self.queryset[window]),
-        )
+        return kept_window(self._kept_as, window, lambda rows: self.queryset[rows])
 
     def _read(self, queryset, start, length):
         """`queryset[start:start + length]`, from the last cut at or before `start`."""

@@ -45,6 +45,17 @@ def home_page():
     return HomePage.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
 
 
+def assert_follows_publishing(test, draft, shows):
+    """`shows()` (does a reader's page show `draft`?) is false for the draft, true once it is
+    published and false again once it is unpublished: nothing kept outlives the change."""
+    test.assertFalse(shows(), "shown before it was published")
+    draft.save_revision().publish()
+    test.assertTrue(shows(), "not shown once published")
+    draft.refresh_from_db()
+    draft.unpublish()
+    test.assertFalse(shows(), "still shown once unpublished")
+
+
 def fill_site_settings(**overrides):
     values = {
         "department_full_name": "Sở Khoa học và Công nghệ tỉnh Sơn La",

@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
-from core.frame_cache import recently_remembered, remembered
+from core.frame_cache import address_of, recently_remembered, remembered
 from core.visibility import private_q, site_pages
 from search.matchers import matcher
 from search.tiers import (
@@ -285,10 +285,15 @@ class SiteSearch:
         return [(points, *row) for points, row in reader.read(tiers, wanted)]
 
     def __getitem__(self, window):
-        """Hits for a slice of the ordered results (what a paginator asks for)."""
+        """Hits for a slice of the ordered results (what a paginator asks for), kept with the
+        rows they come from: the same page of results for every reader of it."""
         kind = self.kind.slug if self.kind else ""
-        rows = self._kept(f"rows:{kind}:{self.order}:{window.stop}", lambda: self._rows(window))
-        return self._hits(rows[window])
+
+        def hits():
+            rows = self._kept(f"rows:{kind}:{self.order}:{window.stop}", lambda: self._rows(window))
+            return self._hits(rows[window])
+
+        return self._kept(f"hits:{kind}:{self.order}:{window.start or 0}:{window.stop}", hits)
 
     def _rows(self, window):
         """The first `window.stop` hits in reading order, as (score, date, -kind's position, pk,
@@ -318,7 +323,7 @@ class SiteSearch:
                 detail = self.library.reverse_subpage("document_detail", args=[pk])
                 hits.append(Hit(documents[pk], kind, self.library.url + detail, date, score))
             else:
-                hits.append(Hit(pages[pk], kind, pages[pk].get_url(), date, score))
+                hits.append(Hit(pages[pk], kind, address_of(pages[pk]), date, score))
         return hits
 
 

@@ -152,6 +152,15 @@ def _count_in_section(section_path, depth, private):
         return pages.count()
 
 
+def _section_count(section_path, depth, restricted):
+    """How many readable articles the section at `section_path` lists, kept with the frame."""
+    return _section_kept(
+        section_path,
+        "count",
+        lambda: _count_in_section(section_path, depth, private_q(restricted)),
+    )
+
+
 def _section_kept(section_path, what, compute, tag=None):
     """`compute()` for the section's articles (their number, their cuts), kept with the frame:
     any page saved, published, unpublished, moved or deleted, or a view restriction, starts a new
@@ -170,11 +179,7 @@ def article_list(*, index, tag=None):
         articles = articles.filter(tags__name__iexact=tag)
         count = _section_kept(index.path, "count", articles.count, tag)
     else:
-        count = _section_kept(
-            index.path,
-            "count",
-            lambda: _count_in_section(index.path, index.depth + 1, private_q(restricted)),
-        )
+        count = _section_count(index.path, index.depth + 1, restricted)
     return CountedArticles(
         _with_renditions(articles),
         count,
@@ -187,21 +192,16 @@ def other_articles(article):
     """ "Tin khác": the other articles of the same section, titles and dates only."""
     restricted = restricted_paths()
     section_path = article.path[: -Page.steplen]
-    listed = _section_kept(
-        section_path,
-        "count",
-        lambda: _count_in_section(section_path, article.depth, private_q(restricted)),
-    )
+    listed = _section_count(section_path, article.depth, restricted)
+
+    def siblings():
+        return _public_articles(restricted).sibling_of(article)
 
     def titles():
-        return _public_articles(restricted).sibling_of(article).only(*TITLE_FIELDS)
+        return siblings().only(*TITLE_FIELDS)
 
     def cuts():
-        return _section_kept(
-            section_path,
-            "cuts",
-            lambda: _cuts_of(_public_articles(restricted).sibling_of(article)),
-        )
+        return _section_kept(section_path, "cuts", lambda: _cuts_of(siblings()))
 
     # The section lists this article too when readers can see it there.
     private = any(article.path.startswith(path) for path in restricted)

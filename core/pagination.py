@@ -40,11 +40,11 @@ def kept_window(kept_as, window, read):
 
 class KeptWindows:
     """A queryset for `paginate` (given its `count`) whose pages are `kept_window`s, each made
-    ready once by `prepare(rows)`."""
+    ready once by `prepare(rows)` (a list in, the rows to keep out)."""
 
     ordered = True
 
-    def __init__(self, queryset, kept_as, prepare=list):
+    def __init__(self, queryset, kept_as, prepare):
         self.queryset = queryset
         self.kept_as = kept_as
         self.prepare = prepare

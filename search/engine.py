@@ -285,15 +285,13 @@ class SiteSearch:
         return [(points, *row) for points, row in reader.read(tiers, wanted)]
 
     def __getitem__(self, window):
-        """Hits for a slice of the ordered results (what a paginator asks for), kept with the
-        rows they come from: the same page of results for every reader of it."""
+        """Hits for a slice of the ordered results (what a paginator asks for), kept: the same
+        page of results for every reader of it."""
         kind = self.kind.slug if self.kind else ""
-
-        def hits():
-            rows = self._kept(f"rows:{kind}:{self.order}:{window.stop}", lambda: self._rows(window))
-            return self._hits(rows[window])
-
-        return self._kept(f"hits:{kind}:{self.order}:{window.start or 0}:{window.stop}", hits)
+        return self._kept(
+            f"hits:{kind}:{self.order}:{window.start or 0}:{window.stop}",
+            lambda: self._hits(self._rows(window)[window]),
+        )
 
     def _rows(self, window):
         """The first `window.stop` hits in reading order, as (score, date, -kind's position, pk,

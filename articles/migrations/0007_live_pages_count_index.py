@@ -5,20 +5,9 @@ index alone (articles/selectors.py: `_count_in_section`)."""
 
 from django.db import migrations
 
+from core.migration_operations import PostgreSQLOnlySQL
+
 INDEX = "articles_live_pages_count"
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page "
-            "(path varchar_pattern_ops, depth, content_type_id) INCLUDE (expire_at) WHERE live"
-        )
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -27,4 +16,10 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0096_referenceindex_referenceindex_source_object_and_more"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        PostgreSQLOnlySQL(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page "
+            "(path varchar_pattern_ops, depth, content_type_id) INCLUDE (expire_at) WHERE live",
+            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]

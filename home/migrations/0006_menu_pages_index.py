@@ -4,20 +4,9 @@ drawn). A partial index holds just the menu pages."""
 
 from django.db import migrations
 
+from core.migration_operations import PostgreSQLOnlySQL
+
 INDEX = "home_menu_pages_path"
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page "
-            "(path varchar_pattern_ops) WHERE show_in_menus"
-        )
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -26,4 +15,10 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0096_referenceindex_referenceindex_source_object_and_more"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        PostgreSQLOnlySQL(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page "
+            "(path varchar_pattern_ops) WHERE show_in_menus",
+            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]

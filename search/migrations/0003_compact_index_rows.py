@@ -9,20 +9,17 @@ before this migration keep their layout until `manage.py update_index` rewrites 
 
 from django.db import migrations
 
+from core.migration_operations import PostgreSQLOnlySQL
+
 ENTRY_TABLE = "wagtailsearch_indexentry"
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} SET (toast_tuple_target = 128)")
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER TABLE {ENTRY_TABLE} RESET (toast_tuple_target)")
 
 
 class Migration(migrations.Migration):
     dependencies = [("site_search", "0002_promotion_permissions")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        PostgreSQLOnlySQL(
+            f"ALTER TABLE {ENTRY_TABLE} SET (toast_tuple_target = 128)",
+            reverse_sql=f"ALTER TABLE {ENTRY_TABLE} RESET (toast_tuple_target)",
+        )
+    ]

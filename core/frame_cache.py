@@ -27,6 +27,7 @@ OUTAGE_GENERATION_SECONDS: its frame is computed once in that time instead of on
 import contextvars
 import time
 from collections import OrderedDict
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
@@ -195,8 +196,13 @@ def with_addresses(pages):
 
 def _new_generation():
     generation = time.time_ns()
-    _outage_generation[:] = [None, 0.0]  # in an outage, this process sees its own change at once
     cache.set(GENERATION_KEY, generation, None)
+    if _cache_is_down():
+        # In an outage this process sees its own change at once, and goes on with the values
+        # computed after it.
+        _outage_generation[:] = [generation, time.monotonic() + OUTAGE_GENERATION_SECONDS]
+    else:
+        _outage_generation[:] = [None, 0.0]
     memo = _request_memo.get()
     if memo is not None:
         memo["generation"] = generation
@@ -208,6 +214,27 @@ def frame_changed(**kwargs):
     transaction.on_commit(_new_generation)
 
 
+def forget_this_process():
+    """Drop what this process keeps in memory: it then starts as another process would, from
+    the shared cache."""
+    _process_values.clear()
+    _recent_values.clear()
+    _outage_generation[:] = [None, 0.0]
+
+
+@contextmanager
+def request_scope():
+    """What serving one request needs of the frame cache: the generation read once, values
+    computed written together when it ends."""
+    memo = {}
+    token = _request_memo.set(memo)
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+        _write_shared(memo)
+
+
 class FrameGenerationMiddleware:
     """Reads the frame's generation at most once per request."""
 
@@ -215,10 +242,5 @@ class FrameGenerationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        memo = {}
-        token = _request_memo.set(memo)
-        try:
+        with request_scope():
             return self.get_response(request)
-        finally:
-            _request_memo.reset(token)
-            _write_shared(memo)

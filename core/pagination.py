@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 
-from core.frame_cache import recently_remembered
+from core.frame_cache import recently_remembered, remembered
 
 # Longer than any real page number; a longer value is not a page number but an attack or a typo.
 _MAX_PAGE_PARAM_LENGTH = 6
@@ -29,13 +29,14 @@ def paginate(queryset, request, *, per_page, param="page", count=None):
     return page
 
 
-def kept_window(kept_as, window, read):
-    """`read(window)`'s rows, kept by the process for the frame's generation under `kept_as` and
-    the window (`recently_remembered`): a listing's first pages are what readers ask for most,
-    the same rows for all of them. The rows are shared: callers only read them."""
-    return recently_remembered(
-        f"{kept_as}:{window.start or 0}:{window.stop}", lambda: list(read(window))
-    )
+def kept_window(kept_as, window, read, shared=False):
+    """`read(window)`'s rows, kept for the frame's generation under `kept_as` and the window: a
+    listing's first pages are what readers ask for most, the same rows for all of them. Kept by
+    the process (`recently_remembered`), or with `shared` in the shared cache for every process
+    (`remembered`: only for listings of a bounded number of pages). The rows are shared: callers
+    only read them."""
+    keep = remembered if shared else recently_remembered
+    return keep(f"{kept_as}:{window.start or 0}:{window.stop}", lambda: list(read(window)))
 
 
 class KeptWindows:
@@ -44,12 +45,16 @@ class KeptWindows:
 
     ordered = True
 
-    def __init__(self, queryset, kept_as, prepare):
+    def __init__(self, queryset, kept_as, prepare, shared=False):
         self.queryset = queryset
         self.kept_as = kept_as
         self.prepare = prepare
+        self.shared = shared
 
     def __getitem__(self, window):
         return kept_window(
-            self.kept_as, window, lambda rows: self.prepare(list(self.queryset[rows]))
+            self.kept_as,
+            window,
+            lambda rows: self.prepare(list(self.queryset[rows])),
+            shared=self.shared,
         )

@@ -67,12 +67,14 @@ def _summary(registry, filters, tasks):
 
 def registry(request, registry):
     form, filters, tasks = _filtered(request, registry)
-    # Tasks are pages: their counts change only with a new frame generation. Kept by this
-    # process for the filter combinations asked lately (readers choose them freely).
+    # Tasks are pages: their counts change only with a new frame generation. The registry as it
+    # opens, which most readers see, is kept in the shared cache for every process; filter
+    # combinations (readers choose them freely) by each process for those asked lately.
     filters_key = urlencode(
         sorted((name, getattr(value, "pk", value)) for name, value in filters.items())
     )
-    summary = recently_remembered(
+    keep = recently_remembered if filters_key else remembered
+    summary = keep(
         f"registry-summary:{registry.pk}:{filters_key}",
         lambda: _summary(registry, filters, tasks),
     )
@@ -81,6 +83,7 @@ def registry(request, registry):
         with_listing_relations(tasks),
         f"registry-rows:{registry.pk}:{filters_key}",
         prepare=lambda tasks: attach_programs(tasks, programs),
+        shared=not filters_key,
     )
     page = paginate(rows, request, per_page=TASKS_PER_PAGE, count=summary["matching"])
     query = _query_string(request)

@@ -1,7 +1,10 @@
 """The registry and a task page cost the same number of queries with 20 tasks as with 300."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
+from core import frame_cache
 from programs.models import TaskDecision, TaskMilestone
 from tests.factories import (
     OrganizationFactory,
@@ -49,9 +52,6 @@ class RegistryQueryCountTests(TestCase):
         self.client.get("/")  # the session and statistics exist, as for a returning reader
 
     def queries(self, url):
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         self.client.get(url)
         with CaptureQueriesContext(connection) as captured:
             self.assertEqual(self.client.get(url).status_code, 200)
@@ -92,3 +92,25 @@ class KeptRegistryRowsTests(TestCase):
         assert_follows_publishing(
             self, task, lambda: "Nhiệm vụ vừa duyệt" in client.get(url).content.decode()
         )
+
+    def test_the_registry_as_it_opens_is_shared_by_every_process(self):
+        registry = ProgramIndexPageFactory(parent=home_page())
+        field = ResearchFieldFactory(name="Nông nghiệp công nghệ cao")
+        TaskPageFactory(parent=registry, field=field, title="Nhiệm vụ dùng chung")
+        client = ReaderClient()
+        client.get("/")  # the site's settings are made on the first visit: a change of the frame
+        filtered = f"{registry.url}?field={field.slug}"
+        for url in (registry.url, filtered):
+            self.assertContains(client.get(url), "Nhiệm vụ dùng chung")
+        frame_cache.forget_this_process()  # what another app process starts with
+
+        def queries(url):
+            with CaptureQueriesContext(connection) as captured:
+                self.assertContains(client.get(url), "Nhiệm vụ dùng chung")
+            return len(captured)
+
+        # A filter combination is worked out again by each process (and the way to the page,
+        # which each process keeps for itself)...
+        self.assertGreater(queries(filtered), REGISTRY_QUERIES + 2)
+        # ...the registry as it opens comes whole from the shared cache.
+        self.assertEqual(queries(registry.url), 0)

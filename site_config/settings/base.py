@@ -247,9 +247,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "home.SiteDocument"
 # Words are indexed as written ("simple": no English stemming or stop words, which would drop
 # Vietnamese syllables such as "an" or "so"); Vietnamese folding is done by `search.index`.
 # After changing this, run `manage.py update_index`.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 # Wagtail's responsive wrapper is an inline style, which the Content-Security-Policy refuses; the
 # site's stylesheet sizes embedded video instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

@@ -1,9 +1,20 @@
 """Publishing, editing and unpublishing reach the search index at once (Wagtail's signals, run
 through the task backend configured in settings)."""
 
-from django.conf import settings
-from django.test import TestCase
+import io
 
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Avg
+from django.db.models.functions import Length
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from search.backend import UNWEIGHED, SiteSearchBackend
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import ReaderClient, home_page
 from tests.search.test_search_page import result_titles
@@ -45,3 +56,41 @@ class IndexUpdateTests(TestCase):
         article.save_revision()
         self.assertEqual(self.titles("tieu de chua duyet"), [])
         self.assertEqual(self.titles("toa dam khoi nghiep"), ["Tọa đàm khởi nghiệp"])
+
+
+@pytest.mark.postgres
+class TitleWeightTests(TestCase):
+    """A save weighs the new entry's title from an average kept by the process, without reading
+    the whole index (search/backend.py); rebuilding the index weighs every title exactly."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        ArticlePageFactory(parent=cls.news, title="Hai từ")
+        ArticlePageFactory(parent=cls.news, title="Bốn từ trong tiêu đề")
+
+    def entry(self, page):
+        return IndexEntry.objects.get(content_type=page.content_type, object_id=str(page.pk))
+
+    def test_a_published_page_is_weighed_without_reading_every_entry(self):
+        backend = get_search_backend()
+        self.assertIsInstance(backend, SiteSearchBackend)
+        ArticlePageFactory(parent=self.news, title="Trước")  # the average, kept from here on
+        article = ArticlePageFactory(parent=self.news, title="Hội chợ công nghệ", live=False)
+        with CaptureQueriesContext(connection) as queries:
+            article.save_revision().publish()
+        self.assertFalse(any("AVG(" in query["sql"].upper() for query in queries))
+        entry = self.entry(article)
+        self.assertNotEqual(entry.title_norm, UNWEIGHED)
+        average = IndexEntry.objects.annotate(length=Length("title")).filter(length__gt=0)
+        average = average.aggregate(Avg("length"))["length__avg"]
+        length = IndexEntry.objects.annotate(length=Length("title")).get(pk=entry.pk).length
+        # The kept average is that of the entries before the last few: close, not exact.
+        self.assertAlmostEqual(entry.title_norm, average / length, delta=0.5 * average / length)
+
+    def test_a_rebuild_weighs_every_title_from_the_exact_average(self):
+        call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+        titled = IndexEntry.objects.annotate(length=Length("title")).filter(length__gt=0)
+        average = titled.aggregate(Avg("length"))["length__avg"]
+        for entry in titled:
+            self.assertAlmostEqual(entry.title_norm, average / entry.length, places=5)

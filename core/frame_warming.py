@@ -4,9 +4,10 @@ A publish (or unpublish, move, delete, a settings change) starts a new frame gen
 menu, the footer, the side boxes, the home page's boxes and the section's count are all worked
 out again, and without this the first reader after the change waited for it (the "emptied"
 column of bench/run: some 100 ms on an article at 100,000 articles). Once the change has
-committed, `warm_frame` draws each site's home page in each of its languages, and the pages
-changed with their sections, in this process, through the app's own middleware; what they
-compute goes to the shared cache under the new generation, for every app process.
+committed, `warm_frame` draws each site's home page in each of its languages, the pages whose
+model says `drawn_after_every_change` (the registry), and the pages changed with their sections,
+in this process, through the app's own middleware; what they compute goes to the shared cache
+under the new generation, for every app process.
 
 Only changes made while serving a request (an editor in the admin) are followed: imports and
 other commands change pages by the thousand, and readers' first visits draw the frame then."""
@@ -21,7 +22,7 @@ from django.db import transaction
 from django.http.request import validate_host
 from django.utils import translation
 from django_tasks import task
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from core.frame_cache import current_generation, in_request
 from core.visibility import site_homes
@@ -32,6 +33,8 @@ USER_AGENT = "frame-warming"
 # Pages of one change drawn besides the home pages: a publish of a few pages at once (a page and
 # its translations) is drawn whole, a bigger change leaves the rest to readers.
 MAX_PAGES_DRAWN = 5
+# Pages drawn after every change because their models ask for it, at most.
+MAX_ALWAYS_DRAWN = 5
 
 _handler = None
 # The generation last drawn by this process, and whether a drawing is under way (what it draws
@@ -77,20 +80,31 @@ def draw(site, path):
         translation.activate(language)
 
 
+def _always_drawn():
+    """Live pages whose model says `drawn_after_every_change`."""
+    models = [
+        model for model in get_page_models() if getattr(model, "drawn_after_every_change", False)
+    ]
+    if not models:
+        return []
+    return list(Page.objects.live().type(*models).order_by("path")[:MAX_ALWAYS_DRAWN])
+
+
 def _addresses(page_ids):
-    """(site, path) of each site's home in each language, then of the pages and their parents;
-    sites whose host this deployment does not answer (ALLOWED_HOSTS) are left out."""
+    """(site, path) of each site's home in each language, then of the pages drawn after every
+    change, then of the changed pages and their parents; sites whose host this deployment does
+    not answer (ALLOWED_HOSTS) are left out."""
     addresses = []
     for site in Site.objects.select_related("root_page"):
         if validate_host(site.hostname, settings.ALLOWED_HOSTS):
             addresses += [(site, f"{home.prefix}/") for home in site_homes(site)]
-    pages = Page.objects.filter(pk__in=list(page_ids)[:MAX_PAGES_DRAWN]).live()
+    changed = Page.objects.filter(pk__in=list(page_ids)[:MAX_PAGES_DRAWN]).live()
+    pages = [*_always_drawn(), *(drawn for page in changed for drawn in (page, page.get_parent()))]
     sites = {site.pk: site for site, _ in addresses}
     for page in pages:
-        for candidate in (page, page.get_parent()):
-            site_id, _, path = candidate.get_url_parts() or (None, None, None)
-            if site_id in sites and (sites[site_id], path) not in addresses:
-                addresses.append((sites[site_id], path))
+        site_id, _, path = page.get_url_parts() or (None, None, None)
+        if site_id in sites and (sites[site_id], path) not in addresses:
+            addresses.append((sites[site_id], path))
     return addresses
 
 

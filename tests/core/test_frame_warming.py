@@ -10,9 +10,14 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from core import frame_warming
+from core import frame_cache, frame_warming
 from core.roles import APPROVERS_GROUP
-from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ProgramIndexPageFactory,
+    TaskPageFactory,
+)
 from tests.helpers import ReaderClient, article_form_data, fill_site_settings, home_page, make_staff
 
 
@@ -60,6 +65,15 @@ class FrameWarmingTests(TestCase):
         self.assertEqual(
             [call.args[1] for call in draw.call_args_list], ["/", article.url, "/tin-tuc/"]
         )
+
+    def test_the_registry_is_drawn_after_every_change(self):
+        # Its counts and charts are worked out again after any change, an article's included.
+        registry = ProgramIndexPageFactory(parent=home_page())
+        TaskPageFactory(parent=registry, title="Nhiệm vụ đang thực hiện")
+        frame_cache.forget_this_process()  # what the task's creation left in memory
+        self.publish("Tin không liên quan đến nhiệm vụ")
+        self.assertEqual(self.first_reader_queries(registry.url), [])
+        self.assertContains(reader().get(registry.url), "Nhiệm vụ đang thực hiện")
 
     def test_a_site_on_a_host_this_deployment_does_not_answer_is_not_drawn(self):
         Site.objects.create(hostname="khac.example", port=80, root_page=home_page())

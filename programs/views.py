@@ -54,8 +54,8 @@ def _summary(registry, filters, tasks):
     counts = status_counts(registry, filters)
     return {
         "matching": tasks.count(),
+        # By status for the other filters (the chips choose among them); "matching" is the total.
         "status_counts": counts,
-        "total": sum(count for _, _, count in counts),
         "status_chart": charts.horizontal_bars(
             counts, title="Số nhiệm vụ theo tình trạng", colours=STATUS_COLOURS
         ),

@@ -100,6 +100,14 @@ class RegistryFilterTests(TestCase):
             {"Giống cà phê chè", "Chẩn đoán X-quang", "Nuôi cá lồng lòng hồ", self.proposal.title},
         )
 
+    def test_the_total_counts_the_tasks_listed(self):
+        # The status chart counts every status for the other filters; the total is what matches.
+        for data, expected in (({}, 4), ({"status": "ban_giao"}, 1), ({"field": "y-duoc"}, 1)):
+            with self.subTest(data=data):
+                self.assertContains(
+                    self.get(data), f'<p class="registry-total"><strong>{expected}</strong>'
+                )
+
     def test_each_filter(self):
         cases = {
             "status": ({"status": "ban_giao"}, {"Giống cà phê chè"}),

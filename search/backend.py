@@ -41,10 +41,10 @@ class SiteIndex(PostgresIndex):
             super()._refresh_title_norms(full=True)
             _kept_average[:] = [None, 0.0]
             return
+        # Called right after an entry is written, so there is always one to weigh.
         unweighed = self.entries.filter(title_norm=UNWEIGHED)
         titled = unweighed.annotate(title_length=Length("title")).filter(title_length__gt=0)
-        if titled.exists():
-            titled.update(title_norm=self.average_title_length() / F("title_length"))
+        titled.update(title_norm=self.average_title_length() / F("title_length"))
 
 
 class SiteSearchBackend(PostgresSearchBackend):

@@ -21,18 +21,21 @@ estimates fail for text), the tier by tier reading in `search.tiers`; the figure
 bench/search.py's output and the notes beside each choice.
 """
 
+import hashlib
+import time
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, IntegerField, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
-from core.frame_cache import address_of, recently_remembered, remembered
+from core.frame_cache import address_of, current_generation, recently_remembered, remembered
 from core.visibility import private_q, site_pages
 from search.matchers import matcher
 from search.tiers import (
@@ -53,6 +56,11 @@ from search.tiers import (
 MAX_COUNTED = 1000
 # A kind with at most this many matches has each one scored; more are read tier by tier.
 SCORED_MATCHES = MAX_COUNTED
+# A query's counts are shared by every process for this long whatever changes meanwhile: no longer
+# than a front cache may keep a page of results (search/views.py), so readers see nothing older
+# than they could already. Counting a common word is most of a search's cost; its hits are always
+# read for the current generation.
+COUNTS_KEEP_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class SiteSearch:
         self.matcher = matcher()
         self._kind_counts = None
         self._few_matches = {}  # kind slug -> ids of all its matching items, when few
+        self._few_matches_read = False  # whether they were read again after counting
         self._visible = {}  # kind slug -> its visible items (reading view restrictions once)
 
     @cached_property
@@ -162,24 +171,34 @@ class SiteSearch:
                 sort_date=F(kind.date_field)
             )
         else:
-            items = (
-                site_pages()
-                .readable(self.site, self._private)
-                .filter(content_type_id__in=_content_type_ids(kind))
-                .annotate(sort_date=TruncDate("first_published_at"))
-            )
+            return self._plain_pages(_content_type_ids(kind))
+        return self._with_entries(items)
+
+    def _plain_pages(self, content_types):
+        """Visible pages of `content_types`, dated by their first publication (kinds of pages
+        without a date of their own)."""
+        items = (
+            site_pages()
+            .readable(self.site, self._private)
+            .filter(content_type_id__in=content_types)
+            .annotate(sort_date=TruncDate("first_published_at"))
+        )
+        return self._with_entries(items)
+
+    def _with_entries(self, items):
         if self.year:
             items = items.filter(sort_date__year=self.year)
         return self.matcher.with_entries(items)
 
-    def _reader(self, kind, items):
+    def _content_types(self, kind):
         if kind.documents:
-            content_types = [ContentType.objects.get_for_model(get_document_model()).pk]
-        else:
-            content_types = _content_type_ids(kind)
+            return [ContentType.objects.get_for_model(get_document_model()).pk]
+        return _content_type_ids(kind)
+
+    def _reader(self, kind, items):
         return TierReader(
             items.values_list("pk", "sort_date"),
-            content_types,
+            self._content_types(kind),
             # Plain descending order, which a date index serves; visible pages and documents
             # always have a date.
             ("-sort_date", "-pk"),
@@ -206,14 +225,132 @@ class SiteSearch:
         """Matches per kind (ignoring the kind filter), for the filter tabs; a count above
         MAX_COUNTED means "more than that"."""
         if self._kind_counts is None:
-            self._kind_counts, few_matches = self._kept("counts", self._count_kinds)
+            self._kind_counts, few_matches = self._recent_counts()
             self._few_matches.update(few_matches)
         return self._kind_counts
+
+    def _recent_counts(self):
+        """(counts, the ids of each kind with few matches): as any process counted them in the
+        last COUNTS_KEEP_SECONDS, or counted now. Counted before the latest change, only the
+        kinds with more than MAX_COUNTED matches are taken as they were: a minute's changes do
+        not bring a common word under it, while a page published since may be the one match of
+        a rare word."""
+        query = f"{self.site.pk}:{self.year or ''}:{self.terms}"
+        key = "site-search-counts:" + hashlib.sha256(query.encode()).hexdigest()
+        generation = current_generation()  # read before counting: see core/frame_cache.py
+        kept = cache.get(key)
+        if kept is not None:
+            counted_in, counted_at, counts, few_matches = kept
+            if counted_in == generation:
+                return counts, few_matches
+            seconds_left = counted_at + COUNTS_KEEP_SECONDS - time.time()
+            if seconds_left >= 1:
+                counts = self._count_few_again(counts)
+                # For this generation, until the kinds kept as they were are a minute old.
+                kept = (generation, counted_at, counts, dict(self._few_matches))
+                cache.set(key, kept, int(seconds_left))
+                return counts, self._few_matches
+        counts, few_matches = self._kept("counts", self._count_kinds)
+        cache.set(key, (generation, time.time(), counts, few_matches), COUNTS_KEEP_SECONDS)
+        return counts, few_matches
+
+    def _count_few_again(self, counts):
+        """`counts` with each kind of at most MAX_COUNTED matches counted now: their ids read in
+        one probe (kept for the hits), the kinds of plain pages counted in one query."""
+        few_kinds = [kind for kind in KINDS if counts[kind.slug] <= MAX_COUNTED]
+        counts = dict(counts)
+        with self.matcher.index_plans():
+            self._few_matches.update(self._matching_ids(few_kinds))
+            self._few_matches_read = True
+            plain = [
+                kind
+                for kind in few_kinds
+                if not kind.documents
+                and not kind.date_field
+                and len(self._few_matches.get(kind.slug, range(MAX_COUNTED + 1))) <= MAX_COUNTED
+            ]
+            counts.update(self._count_plain_pages(plain))
+            for kind in few_kinds:
+                if kind not in plain:
+                    counts[kind.slug] = self._count(kind)
+        return counts
+
+    def _count_plain_pages(self, kinds):
+        """{kind slug: visible matches} of kinds of plain pages whose matching ids are known."""
+        kind_of_type = {
+            content_type: kind for kind in kinds for content_type in self._content_types(kind)
+        }
+        counts = {kind.slug: 0 for kind in kinds}
+        ids = [pk for kind in kinds for pk in self._few_matches[kind.slug]]
+        if ids:
+            per_type = (
+                self._plain_pages(list(kind_of_type))
+                .filter(pk__in=ids)
+                .order_by()
+                .values_list("content_type_id")
+                .annotate(visible=Count("pk"))
+            )
+            for content_type, visible in per_type:
+                counts[kind_of_type[content_type].slug] += visible
+        return counts
 
     def _count_kinds(self):
         with self.matcher.index_plans():
             counts = {kind.slug: self._count(kind) for kind in KINDS}
         return counts, dict(self._few_matches)
+
+    def _few_ids(self, kind):
+        """Ids of the matching entries of `kind`, which has few matches: as counted, or read
+        again when counted before the latest change (for every such kind at once) or when the
+        kind has more entries than visible matches. Read from the kind's entries (along the
+        content type index for a small kind): joined to the whole index instead, a common word's
+        matches in other kinds were read too (56 ms at 100,000 articles)."""
+        if kind.slug not in self._few_matches and not self._few_matches_read:
+            self._few_matches_read = True
+            counts = self.kind_counts()
+            unknown = [
+                other
+                for other in KINDS
+                if counts[other.slug] <= SCORED_MATCHES and other.slug not in self._few_matches
+            ]
+            self._few_matches.update(self._matching_ids(unknown))
+        few = self._few_matches.get(kind.slug)
+        if few is None:
+            few = self._reader(kind, self._items(kind)).probe((MATCHES,), SCORED_MATCHES + 1)
+        return few
+
+    def _relevance(self, reader):
+        return _score(
+            [
+                (reader.condition([EXACT]), EXACT_MATCH),
+                (reader.condition([FOLDED_TITLE]), FOLDED_TITLE_MATCH),
+                (reader.condition([EXACT_TITLE]), EXACT_TITLE_MATCH),
+            ]
+        )
+
+    def _matching_ids(self, kinds):
+        """{kind slug: ids of its matching entries} for `kinds`, each expected to have few, in
+        one read of the index; {} when there are more (each kind then reads its own)."""
+        types = {
+            kind.slug: self._content_types(kind) for kind in kinds if self._items(kind) is not None
+        }
+        if not types:
+            return {}
+        reader = TierReader(
+            None,
+            [pk for kind_types in types.values() for pk in kind_types],
+            (),
+            terms=self.terms,
+            matcher=self.matcher,
+        )
+        limit = (SCORED_MATCHES + 1) * len(types)
+        found = reader.probe_by_type((MATCHES,), limit)
+        if sum(len(ids) for ids in found.values()) >= limit:
+            return {}
+        return {
+            slug: [pk for content_type in kind_types for pk in found.get(content_type, [])]
+            for slug, kind_types in types.items()
+        }
 
     def _count(self, kind):
         """Visible matches of `kind`, counted up to MAX_COUNTED + 1. The full-text index gives
@@ -222,7 +359,9 @@ class SiteSearch:
         items = self._items(kind)
         if items is None:
             return 0
-        ids = self._reader(kind, items).probe((MATCHES,), MAX_COUNTED + 1)
+        ids = self._few_matches.get(kind.slug)
+        if ids is None:
+            ids = self._reader(kind, items).probe((MATCHES,), MAX_COUNTED + 1)
         visible = items.filter(pk__in=ids).count()
         if len(ids) <= MAX_COUNTED:
             self._few_matches[kind.slug] = ids
@@ -265,20 +404,14 @@ class SiteSearch:
             tiers = RELEVANCE_TIERS[-1:]
         elif self.kind_counts()[kind.slug] <= SCORED_MATCHES:
             # Few matches: scoring each costs less than reading tier by tier.
-            score = _score(
-                [
-                    (reader.condition([EXACT]), EXACT_MATCH),
-                    (reader.condition([FOLDED_TITLE]), FOLDED_TITLE_MATCH),
-                    (reader.condition([EXACT_TITLE]), EXACT_TITLE_MATCH),
-                ]
-            )
-            few = self._few_matches.get(kind.slug)
+            few = self._few_ids(kind)
             matching = (
-                items.filter(reader.condition([MATCHES]))
-                if few is None
-                else items.filter(pk__in=few)
+                items.filter(pk__in=few)
+                if len(few) <= SCORED_MATCHES
+                else items.filter(reader.condition([MATCHES]))
             )
-            rows = matching.annotate(score=score).values_list("score", "pk", "sort_date")
+            rows = matching.annotate(score=self._relevance(reader))
+            rows = rows.values_list("score", "pk", "sort_date")
             return list(rows.order_by("-score", *reader.ordering)[:wanted])
         else:
             tiers = RELEVANCE_TIERS
@@ -299,9 +432,12 @@ class SiteSearch:
         kinds = KINDS if self.kind is None else (self.kind,)
         self.kind_counts()
         with self.matcher.index_plans():
-            rows = [
+            together = self._scored_together(kinds)
+            rows = self._top_of_plain_pages(together, kinds, window.stop)
+            rows += [
                 (score, date, -position, pk, kind)
                 for position, kind in enumerate(kinds)
+                if kind not in together
                 for score, pk, date in self._top(kind, window.stop)
             ]
         # Reading order across kinds: score, then date (undated last), then a fixed kind order.
@@ -309,6 +445,51 @@ class SiteSearch:
             key=lambda row: (row[0], row[1] is not None, row[1], row[2], row[3]), reverse=True
         )
         return rows
+
+    def _scored_together(self, kinds):
+        """Kinds of plain pages, each with few matches, that one query scores together: each
+        kind's own costs as much again (4-5 ms at 100,000 articles)."""
+        if self.order != "relevance":
+            return []
+        counts = self.kind_counts()
+        together = [
+            kind
+            for kind in kinds
+            if not kind.documents
+            and not kind.date_field
+            and counts[kind.slug] <= SCORED_MATCHES
+            and len(self._few_ids(kind)) <= SCORED_MATCHES
+        ]
+        return together if len(together) > 1 else []
+
+    def _top_of_plain_pages(self, kinds, in_order, wanted):
+        """`_top` for `kinds` (from `_scored_together`) at once, in reading order across them,
+        as `_rows` gives them."""
+        if not kinds:
+            return []
+        positions = {kind: position for position, kind in enumerate(in_order)}
+        types = {kind: self._content_types(kind) for kind in kinds}
+        kind_of_type = {content_type: kind for kind in kinds for content_type in types[kind]}
+        items = self._plain_pages(list(kind_of_type))
+        reader = TierReader(items, list(kind_of_type), (), terms=self.terms, matcher=self.matcher)
+        # Kinds tie in the order `_rows` sorts them, so that the first `wanted` are the same.
+        position = Case(
+            *[
+                When(content_type_id__in=types[kind], then=Value(-positions[kind]))
+                for kind in kinds
+            ],
+            output_field=IntegerField(),
+        )
+        rows = (
+            items.filter(pk__in=[pk for kind in kinds for pk in self._few_ids(kind)])
+            .annotate(score=self._relevance(reader), kind_position=position)
+            .values_list("score", "sort_date", "kind_position", "pk", "content_type_id")
+            .order_by("-score", "-sort_date", "-kind_position", "-pk")
+        )
+        return [
+            (score, date, kind_position, pk, kind_of_type[content_type])
+            for score, date, kind_position, pk, content_type in rows[:wanted]
+        ]
 
     def _hits(self, rows):
         page_ids = [pk for *_, pk, kind in rows if not kind.documents]

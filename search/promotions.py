@@ -3,7 +3,10 @@
 Editors write the term once, usually with diacritics; readers type it either way. A promotion
 applies when the reader's query and the promoted term fold to the same words."""
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from django.db.models import F
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from core.frame_cache import remembered
 from core.visibility import site_pages
@@ -44,3 +47,14 @@ def promotions_for(query, *, site):
     )
     # A promoted page that was unpublished or made private must not be shown by its promotion.
     return [pick for pick in picks if pick.page_id is None or pick.page_id in visible_pages]
+
+
+def count_asked(query_string):
+    """One more reader asked `query_string` today, for the search terms report: one UPDATE when
+    someone asked it earlier today (Wagtail's `Query.get(...).add_hit()` reads both rows first,
+    three queries for every search)."""
+    asked_today = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query_string), date=timezone.now().date()
+    )
+    if not asked_today.update(hits=F("hits") + 1):
+        Query.get(query_string).add_hit()

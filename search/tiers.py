@@ -1,6 +1,9 @@
 """Reading the best hits first without ranking every match (`TierReader`): relevance tiers, best
 first, each read newest first and only while the better tiers have not filled a page."""
 
+import time
+from collections import defaultdict
+
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
@@ -13,6 +16,9 @@ EXACT_MATCH = 4
 FOLDED_TITLE_MATCH = 2
 EXACT_TITLE_MATCH = 1
 ENTRY_SIZES_CACHE_KEY = "site-search:entries-per-content-type"
+ENTRY_SIZES_KEEP_SECONDS = 600
+# This process's copy: [sizes, monotonic time it expires].
+_entry_sizes = [None, 0.0]
 
 MATCHES = Criterion(("title", "body"), folded=True)
 EXACT = Criterion(("title", "body"), folded=False)
@@ -34,13 +40,18 @@ SUGGESTION_TIERS = (
 
 
 def _entries_per_content_type():
-    """How many index entries each content type has, remembered for ten minutes: it decides how
-    a kind is probed, never what is found."""
+    """How many index entries each content type has, remembered for ten minutes (by this
+    process too: a search asks once per kind): it decides how a kind is probed, never what is
+    found."""
+    sizes, until = _entry_sizes
+    if until > time.monotonic():
+        return sizes
     sizes = cache.get(ENTRY_SIZES_CACHE_KEY)
     if sizes is None:
         per_type = IndexEntry.objects.order_by().values_list("content_type_id")
         sizes = dict(per_type.annotate(entries=Count("id")))
-        cache.set(ENTRY_SIZES_CACHE_KEY, sizes, 600)
+        cache.set(ENTRY_SIZES_CACHE_KEY, sizes, ENTRY_SIZES_KEEP_SECONDS)
+    _entry_sizes[:] = [sizes, time.monotonic() + ENTRY_SIZES_KEEP_SECONDS]
     return sizes
 
 
@@ -102,20 +113,31 @@ class TierReader:
         sizes = _entries_per_content_type()
         return sum(sizes.get(pk, 0) for pk in self.content_types) <= self.ROW_WISE_ENTRIES
 
+    def _entries(self, criteria):
+        entries = IndexEntry.objects.filter(self.condition(criteria, prefix=""))
+        if self._probed_row_wise:
+            return entries.filter(content_type_id__in=self.content_types)
+        # Compared as an expression, the content type cannot lead the planner to read every
+        # entry of the type along its B-tree index testing each one's text (47 ms for a word on
+        # a third of 10,000 pages), which it prefers to the GIN index.
+        return entries.alias(entry_type=F("content_type_id") + 0).filter(
+            entry_type__in=self.content_types
+        )
+
     def probe(self, criteria, limit):
         """Ids of up to `limit` items whose index entries meet every criterion, visible or not,
         straight from the full-text index."""
-        entries = IndexEntry.objects.filter(self.condition(criteria, prefix=""))
-        if self._probed_row_wise:
-            entries = entries.filter(content_type_id__in=self.content_types)
-        else:
-            # Compared as an expression, the content type cannot lead the planner to read every
-            # entry of the type along its B-tree index testing each one's text (47 ms for a
-            # word on a third of 10,000 pages), which it prefers to the GIN index.
-            entries = entries.alias(entry_type=F("content_type_id") + 0).filter(
-                entry_type__in=self.content_types
-            )
-        return [int(pk) for pk in entries.values_list("object_id", flat=True)[:limit]]
+        ids = self._entries(criteria).values_list("object_id", flat=True)[:limit]
+        return [int(pk) for pk in ids]
+
+    def probe_by_type(self, criteria, limit):
+        """`probe` for several kinds at once: {content type id: ids}."""
+        found = defaultdict(list)
+        for content_type, pk in self._entries(criteria).values_list("content_type_id", "object_id")[
+            :limit
+        ]:
+            found[content_type].append(int(pk))
+        return found
 
     def newest(self, criteria, wanted):
         """The newest `wanted` rows that meet every criterion."""

@@ -4,7 +4,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from core.pagination import paginate
@@ -13,7 +12,7 @@ from core.visitors import is_bot
 from search import engine
 from search.engine import KINDS, KINDS_BY_SLUG, SiteSearch, suggestions
 from search.forms import SearchForm
-from search.promotions import promotions_for
+from search.promotions import count_asked, promotions_for
 from search.snippets import display_text, highlight, snippet
 from search.terms import QueryTerms
 
@@ -70,7 +69,7 @@ def search(request):
             context["promotions"] = promotions_for(query, site=site)
         if results.number == 1 and not is_bot(request):
             # Feeds the search terms report; crawlers following links are not readers asking.
-            Query.get(str(terms)).add_hit()
+            count_asked(str(terms))
     response = TemplateResponse(request, "search/search_results.html", context)
     # Results are not purged on publish: a front cache may keep them a minute only.
     patch_cache_control(response, public=True, max_age=60, s_maxage=60)

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import time
 import unicodedata
 from contextlib import ExitStack
 from unittest import mock
@@ -14,7 +15,10 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
+from articles.models import ArticlePage
 from home.models import DocumentLibraryPage
+from programs.models import ProgramIndexPage
+from search.engine import COUNTS_KEEP_SECONDS
 from tests.factories import (
     BOT_USER_AGENT,
     ArticleIndexPageFactory,
@@ -303,6 +307,37 @@ class FiltersAndPagesTests(SearchTestCase):
         self.assertEqual(len(result_titles(response)), 10)
         self.assertEqual(self.search(q="chuyen doi so", page="2").status_code, 404)
 
+    @mock.patch("search.engine.MAX_COUNTED", 10)
+    def test_after_a_change_only_counts_above_the_limit_are_kept_for_a_minute(self):
+        def tab(response, label):
+            html = response.content.decode()
+            return re.search(
+                rf"{re.escape(label)} <span class=\"search-tabs__count\">(.*?)<", html
+            )[1]
+
+        tasks = "Chương trình, nhiệm vụ KH&amp;CN"
+        response = self.search(q="chuyen doi so")
+        self.assertEqual((tab(response, "Tin tức"), tab(response, tasks)), ("hơn 10", "1"))
+        # Nine articles left, under the limit, and a second task published.
+        for article in ArticlePage.objects.live().order_by("pk")[:3]:
+            article.unpublish()
+        task = TaskPageFactory(
+            parent=ProgramIndexPage.objects.get(), title="Chuyển đổi số doanh nghiệp", live=False
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            task.save_revision().publish()
+
+        response = self.search(q="chuyen doi so")
+        # The count above the limit is kept as it was counted a moment ago; the kinds with few
+        # matches are counted again, and every hit is read afresh.
+        self.assertEqual((tab(response, "Tin tức"), tab(response, tasks)), ("hơn 10", "2"))
+        self.assertIn("Chuyển đổi số doanh nghiệp", self.titles(q="chuyen doi so", loai="nhiem-vu"))
+        self.assertEqual(len(self.titles(q="chuyen doi so", loai="tin-tuc")), 9)
+        a_minute_later = time.time() + COUNTS_KEEP_SECONDS
+        with mock.patch("search.engine.time.time", return_value=a_minute_later):
+            response = self.search(q="chuyen doi so")
+        self.assertEqual((tab(response, "Tin tức"), tab(response, tasks)), ("9", "2"))
+
     @pytest.mark.attack
     def test_bad_filter_values_are_dropped_with_a_notice(self):
         response = self.search(q="chuyển đổi số", loai="<b>", nam="năm ngoái")
@@ -346,6 +381,30 @@ class FiltersAndPagesTests(SearchTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             fresh.save_revision().publish()
         self.assertIn("Chuyển đổi số vừa đăng", result_titles(ask()))
+
+
+class SearchTermsReportTests(SearchTestCase):
+    """What readers search for feeds Wagtail's search terms report (Báo cáo > Từ khóa)."""
+
+    def hits_today(self, query_string):
+        query = Query.objects.get(query_string=query_string)
+        return query.daily_hits.get(date=timezone.now().date()).hits
+
+    def test_each_readers_search_counts_once_a_crawlers_not_at_all(self):
+        self.search(q="Chuyển đổi số")
+        self.search(q="chuyển đổi số")
+        self.client.get("/tim-kiem/", {"q": "chuyển đổi số"}, HTTP_USER_AGENT=BOT_USER_AGENT)
+        self.search(q="khoa học")
+        self.assertEqual(self.hits_today("chuyển đổi số"), 2)
+        self.assertEqual(self.hits_today("khoa học"), 1)
+
+    def test_a_search_already_asked_today_costs_one_query_for_the_report(self):
+        self.search(q="khoa học")
+        with CaptureQueriesContext(connection) as queries:
+            self.search(q="khoa học")
+        report = [query["sql"] for query in queries if "querydailyhits" in query["sql"]]
+        self.assertEqual(len(report), 1, report)
+        self.assertEqual(self.hits_today("khoa học"), 2)
 
 
 class NothingFoundTests(SearchTestCase):

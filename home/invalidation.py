@@ -15,12 +15,18 @@ def register_invalidation():
     # A document approved, changed or deleted: the pages that list documents, and the frame,
     # which keeps the home page's newest documents.
     invalidation.register("home.SiteDocument", frame=True, purge=document_listings)
+    # A collection's view restriction (or the collection tree) changed: documents readers could
+    # open may now be private, and the same pages list them.
+    invalidation.register(
+        "wagtailcore.CollectionViewRestriction", frame=True, purge=document_listings
+    )
+    invalidation.register("wagtailcore.Collection", frame=True, purge=document_listings)
     # An image changed (its file, its focal point, its credit): the frame keeps the HTML of boxes
     # that show images (the home page's lead stories and media), with their renditions' addresses.
     invalidation.register("home.SiteImage", frame=True)
 
 
-def document_listings(document):
+def document_listings(changed):
     """The library (its list and every document's page) and the disclosures page, on each site,
     and each site's home page (its newest documents)."""
     from wagtail.models import Page, Site

@@ -14,6 +14,7 @@ from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySe
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
+from core.frame_cache import remembered
 from core.public_forms import check_file_matches
 from core.sectors import Sector
 from home.image_privacy import strip_private_metadata
@@ -125,7 +126,14 @@ class SiteDocumentQuerySet(DocumentQuerySet):
         restriction (and its sub-collections)."""
         from wagtail.models import CollectionViewRestriction
 
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        # Kept with the frame's generation, which a restriction or collection changed moves
+        # (home/invalidation.py): one query less for every list of documents.
+        restricted = remembered(
+            "restricted-collection-paths",
+            lambda: list(
+                CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+            ),
+        )
         hidden = Q()
         for collection_path in restricted:
             hidden |= Q(collection__path__startswith=collection_path)

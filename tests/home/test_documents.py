@@ -148,6 +148,29 @@ class DocumentLibraryTests(TestCase):
         self.assertFalse(response.has_header("Content-Disposition"))
 
     @pytest.mark.attack
+    def test_a_collection_restricted_later_leaves_the_pages_already_drawn(self):
+        # The home page's newest documents and the library are kept with the frame's generation:
+        # a restriction added afterwards must start a new one, or the titles would stay public.
+        reports = Collection.get_first_root_node().add_child(name="Báo cáo")
+        report = make_document(
+            "09/BC-SKHCN",
+            "bao_cao",
+            datetime.date(2026, 3, 1),
+            "Sở Khoa học và Công nghệ tỉnh Sơn La",
+            "Báo cáo tình hình ứng dụng",
+            collection=reports,
+        )
+        self.assertContains(self.get("/"), report.title)
+        self.assertIn(report.number, self.listed())
+
+        CollectionViewRestriction.objects.create(
+            collection=reports, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        self.assertNotContains(self.get("/"), report.title)
+        self.assertNotIn(report.number, self.listed())
+        self.assertEqual(self.get(f"/van-ban/{report.pk}/").status_code, 404)
+
+    @pytest.mark.attack
     def test_files_are_served_only_through_the_checked_view(self):
         self.assertFalse(str(settings.DOCUMENTS_ROOT).startswith(str(settings.MEDIA_ROOT)))
         self.assertTrue(self.decision.file.path.startswith(str(settings.DOCUMENTS_ROOT)))

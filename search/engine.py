@@ -49,6 +49,7 @@ from search.tiers import (
     RELEVANCE_TIERS,
     SUGGESTION_TIERS,
     TierReader,
+    entries_of,
 )
 
 # Counts are exact up to here; beyond it a reader sees "more than 1,000", can page through the
@@ -255,25 +256,39 @@ class SiteSearch:
         return counts, few_matches
 
     def _count_few_again(self, counts):
-        """`counts` with each kind of at most MAX_COUNTED matches counted now: their ids read in
-        one probe (kept for the hits), the kinds of plain pages counted in one query."""
+        """`counts` with each kind of at most MAX_COUNTED matches counted now."""
         few_kinds = [kind for kind in KINDS if counts[kind.slug] <= MAX_COUNTED]
-        counts = dict(counts)
         with self.matcher.index_plans():
-            self._few_matches.update(self._matching_ids(few_kinds))
-            self._few_matches_read = True
-            plain = [
-                kind
-                for kind in few_kinds
-                if not kind.documents
-                and not kind.date_field
-                and len(self._few_matches.get(kind.slug, range(MAX_COUNTED + 1))) <= MAX_COUNTED
-            ]
-            counts.update(self._count_plain_pages(plain))
-            for kind in few_kinds:
-                if kind not in plain:
-                    counts[kind.slug] = self._count(kind)
+            counts = {**counts, **self._count_together(few_kinds)}
+        self._few_matches_read = True
         return counts
+
+    def _count_together(self, kinds):
+        """{kind slug: visible matches} of `kinds`: their ids read in one probe (kept for the
+        hits), the kinds of plain pages counted in one query, the others each on its own (their
+        ids known). Each kind's own probe and count cost as much again, some 1-2 ms a query."""
+        self._few_matches.update(self._matching_ids(kinds))
+        plain = [
+            kind
+            for kind in kinds
+            if not kind.documents and not kind.date_field and kind.slug in self._few_matches
+        ]
+        counts = self._count_plain_pages(plain)
+        counts.update({kind.slug: self._count(kind) for kind in kinds if kind not in plain})
+        return counts
+
+    def _probed_together(self):
+        """Kinds whose index entries, all together, are few enough to be probed row by row in
+        one read (`TierReader.ROW_WISE_ENTRIES`): every kind but the biggest, usually."""
+        chosen, entries = [], 0
+        for kind in KINDS:
+            if self._items(kind) is None:
+                continue
+            kind_entries = entries_of(self._content_types(kind))
+            if entries + kind_entries <= TierReader.ROW_WISE_ENTRIES:
+                chosen.append(kind)
+                entries += kind_entries
+        return chosen
 
     def _count_plain_pages(self, kinds):
         """{kind slug: visible matches} of kinds of plain pages whose matching ids are known."""
@@ -296,8 +311,10 @@ class SiteSearch:
 
     def _count_kinds(self):
         with self.matcher.index_plans():
-            counts = {kind.slug: self._count(kind) for kind in KINDS}
-        return counts, dict(self._few_matches)
+            together = self._probed_together()
+            counts = self._count_together(together)
+            counts.update({kind.slug: self._count(kind) for kind in KINDS if kind not in together})
+        return {kind.slug: counts[kind.slug] for kind in KINDS}, dict(self._few_matches)
 
     def _few_ids(self, kind):
         """Ids of the matching entries of `kind`, which has few matches: as counted, or read
@@ -347,10 +364,11 @@ class SiteSearch:
         found = reader.probe_by_type((MATCHES,), limit)
         if sum(len(ids) for ids in found.values()) >= limit:
             return {}
-        return {
+        matching = {
             slug: [pk for content_type in kind_types for pk in found.get(content_type, [])]
             for slug, kind_types in types.items()
         }
+        return {slug: ids for slug, ids in matching.items() if len(ids) <= MAX_COUNTED}
 
     def _count(self, kind):
         """Visible matches of `kind`, counted up to MAX_COUNTED + 1. The full-text index gives

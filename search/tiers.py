@@ -55,6 +55,12 @@ def _entries_per_content_type():
     return sizes
 
 
+def entries_of(content_types):
+    """How many index entries `content_types` have together (as of the last ten minutes)."""
+    sizes = _entries_per_content_type()
+    return sum(sizes.get(pk, 0) for pk in content_types)
+
+
 class TierReader:
     """Reads the first rows of `items` (a values_list queryset whose first value is the pk, with
     index entries aliased by the matcher) in tier order, then `ordering`, without ranking every
@@ -110,8 +116,7 @@ class TierReader:
     def _probed_row_wise(self):
         """Whether the kind is small enough to probe row by row (read once per reader, not per
         tier: the sizes come from the shared cache)."""
-        sizes = _entries_per_content_type()
-        return sum(sizes.get(pk, 0) for pk in self.content_types) <= self.ROW_WISE_ENTRIES
+        return entries_of(self.content_types) <= self.ROW_WISE_ENTRIES
 
     def _entries(self, criteria):
         entries = IndexEntry.objects.filter(self.condition(criteria, prefix=""))

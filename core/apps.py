@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Khung của cổng thông tin")
 
     def ready(self):
-        from core import admin_forms, checks  # noqa: F401 (registers the deployment checks)
+        from core import admin_forms, checks, lookups  # noqa: F401 (registers checks, lookups)
         from core.caching import provide_listing_addresses
         from core.invalidation import connect_invalidation
         from core.sitemaps import site_map_address

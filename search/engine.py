@@ -150,6 +150,11 @@ class SiteSearch:
             lambda: library_model.objects.readable().in_site(self.site).first(),
         )
 
+    def _reachable(self, kind):
+        """Whether readers can reach items of `kind` (`_items` is not None), without building
+        its query."""
+        return not kind.documents or self.library is not None
+
     def _items(self, kind):
         """The visible items of `kind`, each with its `sort_date` and its index entry's columns;
         None when the kind has nothing readers can reach."""
@@ -282,7 +287,7 @@ class SiteSearch:
         one read (`TierReader.ROW_WISE_ENTRIES`): every kind but the biggest, usually."""
         chosen, entries = [], 0
         for kind in KINDS:
-            if self._items(kind) is None:
+            if not self._reachable(kind):
                 continue
             kind_entries = entries_of(self._content_types(kind))
             if entries + kind_entries <= TierReader.ROW_WISE_ENTRIES:
@@ -300,7 +305,7 @@ class SiteSearch:
         if ids:
             per_type = (
                 self._plain_pages(list(kind_of_type))
-                .filter(pk__in=ids)
+                .filter(pk__any_of=ids)
                 .order_by()
                 .values_list("content_type_id")
                 .annotate(visible=Count("pk"))
@@ -348,9 +353,7 @@ class SiteSearch:
     def _matching_ids(self, kinds):
         """{kind slug: ids of its matching entries} for `kinds`, each expected to have few, in
         one read of the index; {} when there are more (each kind then reads its own)."""
-        types = {
-            kind.slug: self._content_types(kind) for kind in kinds if self._items(kind) is not None
-        }
+        types = {kind.slug: self._content_types(kind) for kind in kinds if self._reachable(kind)}
         if not types:
             return {}
         reader = TierReader(
@@ -380,7 +383,7 @@ class SiteSearch:
         ids = self._few_matches.get(kind.slug)
         if ids is None:
             ids = self._reader(kind, items).probe((MATCHES,), MAX_COUNTED + 1)
-        visible = items.filter(pk__in=ids).count()
+        visible = items.filter(pk__any_of=ids).count()
         if len(ids) <= MAX_COUNTED:
             self._few_matches[kind.slug] = ids
             return visible
@@ -424,7 +427,7 @@ class SiteSearch:
             # Few matches: scoring each costs less than reading tier by tier.
             few = self._few_ids(kind)
             matching = (
-                items.filter(pk__in=few)
+                items.filter(pk__any_of=few)
                 if len(few) <= SCORED_MATCHES
                 else items.filter(reader.condition([MATCHES]))
             )
@@ -499,7 +502,7 @@ class SiteSearch:
             output_field=IntegerField(),
         )
         rows = (
-            items.filter(pk__in=[pk for kind in kinds for pk in self._few_ids(kind)])
+            items.filter(pk__any_of=[pk for kind in kinds for pk in self._few_ids(kind)])
             .annotate(score=self._relevance(reader), kind_position=position)
             .values_list("score", "sort_date", "kind_position", "pk", "content_type_id")
             .order_by("-score", "-sort_date", "-kind_position", "-pk")

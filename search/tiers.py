@@ -149,14 +149,14 @@ class TierReader:
         ordered = self.items.order_by(*self.ordering)
         ids = self.probe(criteria, self.PROBED + 1)
         if len(ids) <= self.PROBED:
-            return list(ordered.filter(pk__in=ids)[:wanted])
+            return list(ordered.filter(pk__any_of=ids)[:wanted])
         condition = self.condition(criteria)
         rows = []
         newest_ids = ordered.values_list("pk", flat=True)
         with self.matcher.row_by_row():
             for start in range(0, self.MAX_WALKED, self.WALK_BATCH):
                 batch = list(newest_ids[start : start + self.WALK_BATCH])
-                rows += ordered.filter(condition, pk__in=batch)[: wanted - len(rows)]
+                rows += ordered.filter(condition, pk__any_of=batch)[: wanted - len(rows)]
                 if len(rows) >= wanted or len(batch) < self.WALK_BATCH:
                     return rows
         return list(ordered.filter(condition)[:wanted])

@@ -17,7 +17,10 @@ FOLDED_TITLE_MATCH = 2
 EXACT_TITLE_MATCH = 1
 ENTRY_SIZES_CACHE_KEY = "site-search:entries-per-content-type"
 ENTRY_SIZES_KEEP_SECONDS = 600
-# This process's copy: [sizes, monotonic time it expires].
+# This process's copy, [sizes, monotonic time it expires], read again from the shared cache
+# after a minute: a process must not go on probing a kind row by row for ten minutes after an
+# import made it big (each process would keep its own copy that long).
+ENTRY_SIZES_PROCESS_SECONDS = 60
 _entry_sizes = [None, 0.0]
 
 MATCHES = Criterion(("title", "body"), folded=True)
@@ -41,8 +44,8 @@ SUGGESTION_TIERS = (
 
 def _entries_per_content_type():
     """How many index entries each content type has, remembered for ten minutes (by this
-    process too: a search asks once per kind): it decides how a kind is probed, never what is
-    found."""
+    process for one: a search asks once per kind): it decides how a kind is probed, never what
+    is found."""
     sizes, until = _entry_sizes
     if until > time.monotonic():
         return sizes
@@ -51,7 +54,7 @@ def _entries_per_content_type():
         per_type = IndexEntry.objects.order_by().values_list("content_type_id")
         sizes = dict(per_type.annotate(entries=Count("id")))
         cache.set(ENTRY_SIZES_CACHE_KEY, sizes, ENTRY_SIZES_KEEP_SECONDS)
-    _entry_sizes[:] = [sizes, time.monotonic() + ENTRY_SIZES_KEEP_SECONDS]
+    _entry_sizes[:] = [sizes, time.monotonic() + ENTRY_SIZES_PROCESS_SECONDS]
     return sizes
 
 

@@ -2,9 +2,13 @@
 through the task backend configured in settings)."""
 
 import io
+import time
+from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Avg
@@ -14,7 +18,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from articles.models import ArticlePage
+from search import tiers
 from search.backend import UNWEIGHED, SiteSearchBackend
+from search.tiers import entries_of
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.helpers import ReaderClient, home_page
 from tests.search.test_search_page import result_titles
@@ -94,3 +101,22 @@ class TitleWeightTests(TestCase):
         average = titled.aggregate(Avg("length"))["length__avg"]
         for entry in titled:
             self.assertAlmostEqual(entry.title_norm, average / entry.length, places=5)
+
+
+class EntrySizeTests(TestCase):
+    """How many entries a kind has decides how its matches are probed (search/tiers.py): a
+    process asks the shared cache again after a minute, so that an import that made a kind big
+    is probed the right way soon, in every process."""
+
+    def test_a_process_reads_the_sizes_again_after_a_minute(self):
+        news = ArticleIndexPageFactory(parent=home_page(), title="Tin tức")
+        ArticlePageFactory(parent=news)
+        article_type = [ContentType.objects.get_for_model(ArticlePage).pk]
+        tiers._entry_sizes[:] = [None, 0.0]  # as a process that never asked
+        before = entries_of(article_type)
+        ArticlePageFactory(parent=news)
+        cache.delete(tiers.ENTRY_SIZES_CACHE_KEY)  # the shared copy, as another process left it
+        self.assertEqual(entries_of(article_type), before)
+        a_minute_later = time.monotonic() + tiers.ENTRY_SIZES_PROCESS_SECONDS
+        with mock.patch("search.tiers.time.monotonic", return_value=a_minute_later):
+            self.assertEqual(entries_of(article_type), before + 1)

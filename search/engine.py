@@ -75,6 +75,12 @@ class Kind:
     documents: bool = False
     date_field: str = ""
 
+    @property
+    def plain_pages(self):
+        """Pages dated by their first publication, all read alike (`SiteSearch._plain_pages`):
+        several such kinds are counted and scored in one query."""
+        return not self.documents and not self.date_field
+
 
 ARTICLES = Kind("tin-tuc", _("Tin tức"), ("articles.ArticlePage",), date_field="published_on")
 TASKS = Kind(
@@ -171,13 +177,13 @@ class SiteSearch:
                 .objects.readable()
                 .annotate(sort_date=Coalesce("issued_on", TruncDate("created_at")))
             )
-        elif kind.date_field:
+        elif kind.plain_pages:
+            return self._plain_pages(_content_type_ids(kind))
+        else:
             (model,) = _page_models(kind)
             items = model.objects.readable(self.site, self._private).annotate(
                 sort_date=F(kind.date_field)
             )
-        else:
-            return self._plain_pages(_content_type_ids(kind))
         return self._with_entries(items)
 
     def _plain_pages(self, content_types):
@@ -252,10 +258,10 @@ class SiteSearch:
             seconds_left = counted_at + COUNTS_KEEP_SECONDS - time.time()
             if seconds_left >= 1:
                 counts = self._count_few_again(counts)
+                few_matches = dict(self._few_matches)
                 # For this generation, until the kinds kept as they were are a minute old.
-                kept = (generation, counted_at, counts, dict(self._few_matches))
-                cache.set(key, kept, int(seconds_left))
-                return counts, self._few_matches
+                cache.set(key, (generation, counted_at, counts, few_matches), int(seconds_left))
+                return counts, few_matches
         counts, few_matches = self._kept("counts", self._count_kinds)
         cache.set(key, (generation, time.time(), counts, few_matches), COUNTS_KEEP_SECONDS)
         return counts, few_matches
@@ -273,11 +279,7 @@ class SiteSearch:
         hits), the kinds of plain pages counted in one query, the others each on its own (their
         ids known). Each kind's own probe and count cost as much again, some 1-2 ms a query."""
         self._few_matches.update(self._matching_ids(kinds))
-        plain = [
-            kind
-            for kind in kinds
-            if not kind.documents and not kind.date_field and kind.slug in self._few_matches
-        ]
+        plain = [kind for kind in kinds if kind.plain_pages and kind.slug in self._few_matches]
         counts = self._count_plain_pages(plain)
         counts.update({kind.slug: self._count(kind) for kind in kinds if kind not in plain})
         return counts
@@ -319,7 +321,7 @@ class SiteSearch:
             together = self._probed_together()
             counts = self._count_together(together)
             counts.update({kind.slug: self._count(kind) for kind in KINDS if kind not in together})
-        return {kind.slug: counts[kind.slug] for kind in KINDS}, dict(self._few_matches)
+        return counts, dict(self._few_matches)
 
     def _few_ids(self, kind):
         """Ids of the matching entries of `kind`, which has few matches: as counted, or read
@@ -341,12 +343,16 @@ class SiteSearch:
             few = self._reader(kind, self._items(kind)).probe((MATCHES,), SCORED_MATCHES + 1)
         return few
 
-    def _relevance(self, reader):
+    def _relevance(self):
+        """A hit's score: the points of the readings of the query its index entry meets."""
         return _score(
             [
-                (reader.condition([EXACT]), EXACT_MATCH),
-                (reader.condition([FOLDED_TITLE]), FOLDED_TITLE_MATCH),
-                (reader.condition([EXACT_TITLE]), EXACT_TITLE_MATCH),
+                (self.matcher.condition(criterion, self.terms, prefix="entry_"), points)
+                for criterion, points in (
+                    (EXACT, EXACT_MATCH),
+                    (FOLDED_TITLE, FOLDED_TITLE_MATCH),
+                    (EXACT_TITLE, EXACT_TITLE_MATCH),
+                )
             ]
         )
 
@@ -431,7 +437,7 @@ class SiteSearch:
                 if len(few) <= SCORED_MATCHES
                 else items.filter(reader.condition([MATCHES]))
             )
-            rows = matching.annotate(score=self._relevance(reader))
+            rows = matching.annotate(score=self._relevance())
             rows = rows.values_list("score", "pk", "sort_date")
             return list(rows.order_by("-score", *reader.ordering)[:wanted])
         else:
@@ -476,8 +482,7 @@ class SiteSearch:
         together = [
             kind
             for kind in kinds
-            if not kind.documents
-            and not kind.date_field
+            if kind.plain_pages
             and counts[kind.slug] <= SCORED_MATCHES
             and len(self._few_ids(kind)) <= SCORED_MATCHES
         ]
@@ -492,7 +497,6 @@ class SiteSearch:
         types = {kind: self._content_types(kind) for kind in kinds}
         kind_of_type = {content_type: kind for kind in kinds for content_type in types[kind]}
         items = self._plain_pages(list(kind_of_type))
-        reader = TierReader(items, list(kind_of_type), (), terms=self.terms, matcher=self.matcher)
         # Kinds tie in the order `_rows` sorts them, so that the first `wanted` are the same.
         position = Case(
             *[
@@ -503,7 +507,7 @@ class SiteSearch:
         )
         rows = (
             items.filter(pk__any_of=[pk for kind in kinds for pk in self._few_ids(kind)])
-            .annotate(score=self._relevance(reader), kind_position=position)
+            .annotate(score=self._relevance(), kind_position=position)
             .values_list("score", "sort_date", "kind_position", "pk", "content_type_id")
             .order_by("-score", "-sort_date", "-kind_position", "-pk")
         )

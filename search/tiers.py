@@ -118,7 +118,7 @@ class TierReader:
     @cached_property
     def _probed_row_wise(self):
         """Whether the kind is small enough to probe row by row (read once per reader, not per
-        tier: the sizes come from the shared cache)."""
+        tier)."""
         return entries_of(self.content_types) <= self.ROW_WISE_ENTRIES
 
     def _entries(self, criteria):
@@ -140,10 +140,9 @@ class TierReader:
 
     def probe_by_type(self, criteria, limit):
         """`probe` for several kinds at once: {content type id: ids}."""
+        entries = self._entries(criteria).values_list("content_type_id", "object_id")[:limit]
         found = defaultdict(list)
-        for content_type, pk in self._entries(criteria).values_list("content_type_id", "object_id")[
-            :limit
-        ]:
+        for content_type, pk in entries:
             found[content_type].append(int(pk))
         return found
 

@@ -166,6 +166,13 @@ def recently_remembered(name, compute):
     return value
 
 
+def kept(name, compute, *, shared):
+    """`remembered` when `shared` (in the shared cache, for every process: values of which there
+    are few, asked for by many), else `recently_remembered` (this process's most recently used:
+    values of which there are many)."""
+    return (remembered if shared else recently_remembered)(name, compute)
+
+
 def site_root_paths():
     """Wagtail's `Site.get_site_root_paths()`, which every page address is worked out from."""
     from wagtail.models import Site

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 
-from core.frame_cache import recently_remembered, remembered
+from core.frame_cache import kept
 
 # Longer than any real page number; a longer value is not a page number but an attack or a typo.
 _MAX_PAGE_PARAM_LENGTH = 6
@@ -35,8 +35,8 @@ def kept_window(kept_as, window, read, shared=False):
     the process (`recently_remembered`), or with `shared` in the shared cache for every process
     (`remembered`: only for listings of a bounded number of pages). The rows are shared: callers
     only read them."""
-    keep = remembered if shared else recently_remembered
-    return keep(f"{kept_as}:{window.start or 0}:{window.stop}", lambda: list(read(window)))
+    name = f"{kept_as}:{window.start or 0}:{window.stop}"
+    return kept(name, lambda: list(read(window)), shared=shared)
 
 
 class KeptWindows:

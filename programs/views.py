@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from core import charts
-from core.frame_cache import recently_remembered, remembered
+from core.frame_cache import kept, remembered
 from core.pagination import KeptWindows, paginate
 from programs.forms import RegistryFilterForm
 from programs.models import TaskKind, TaskLevel, TaskStatus
@@ -73,10 +73,10 @@ def registry(request, registry):
     filters_key = urlencode(
         sorted((name, getattr(value, "pk", value)) for name, value in filters.items())
     )
-    keep = recently_remembered if filters_key else remembered
-    summary = keep(
+    summary = kept(
         f"registry-summary:{registry.pk}:{filters_key}",
         lambda: _summary(registry, filters, tasks),
+        shared=not filters_key,
     )
     programs = remembered(f"registry-programs:{registry.pk}", lambda: programs_by_path(registry))
     rows = KeptWindows(

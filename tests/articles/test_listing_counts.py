@@ -1,9 +1,13 @@
-"""Listing counts are cached (counting a section reads all its articles) and must stay exact:
-every change to what a section lists shows at once."""
+"""Listing counts are cached and worked out from the page tree (a section's children less those
+it does not list) and must stay exact: every change to what a section lists shows at once."""
+
+import datetime
 
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.frame_cache import frame_changed
 from tests.factories import ArticlePageFactory
 from tests.helpers import ReaderClient, news_and_notices
 
@@ -46,3 +50,21 @@ class ListingCountTests(TestCase):
         self.assertEqual(self.counts(), (2, 0, 1))
         PageViewRestriction.objects.all().delete()
         self.assertEqual(self.counts(), (3, 0, 2))
+
+    def test_drafts_expired_articles_and_restricted_sections_are_not_counted(self):
+        draft = ArticlePageFactory(parent=self.news, live=False)
+        self.assertEqual(self.counts(), (4, 0, 3))
+        draft.save_revision().publish()
+        self.assertEqual(self.counts(), (5, 0, 4))
+        now = timezone.now()
+        expired, expiring = self.articles[1], self.articles[2]
+        # Past its expiry but not yet unpublished by the scheduler: readers no longer see it.
+        type(expired).objects.filter(pk=expired.pk).update(expire_at=now - datetime.timedelta(1))
+        type(expiring).objects.filter(pk=expiring.pk).update(expire_at=now + datetime.timedelta(1))
+        frame_changed()  # an update() says nothing: what any editor's change then does
+        self.assertEqual(self.counts(), (4, 0, 3))
+        ArticlePageFactory(parent=self.notices, live=False)
+        self.assertEqual(self.counts(), (4, 0, 3))
+        type(expired).objects.filter(pk=expired.pk).update(expire_at=None)
+        frame_changed()
+        self.assertEqual(self.counts(), (5, 0, 4))

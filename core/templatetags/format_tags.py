@@ -1,5 +1,7 @@
 """Dates, figures and choices the way Vietnamese readers write them."""
 
+import datetime
+
 from django import template
 from django.utils import formats, translation
 
@@ -10,9 +12,13 @@ register = template.Library()
 
 @register.filter
 def vn_date(value):
-    """05/6/2023: the way the department has always dated its news."""
+    """05/6/2023: the way the department has always dated its news. Dates and datetimes are
+    written straight from their fields (Django's `date_format` parses its format string on each
+    call, and a listing dates some twenty articles), as `date_format` writes them."""
     if not value:
         return ""
+    if isinstance(value, datetime.date):
+        return f"{value.day:02d}/{value.month}/{value.year:04d}"
     return formats.date_format(value, "d/n/Y")
 
 

@@ -1,12 +1,15 @@
-"""The shortcuts listings draw with: a page's address from its tree path (`page_href`) and a
-choice's label (`choice_label`) give what Wagtail's and Django's own would."""
+"""The shortcuts listings draw with: a page's address from its tree path (`page_href`), a
+choice's label (`choice_label`) and a date (`vn_date`) give what Wagtail's and Django's own
+would."""
+
+import datetime
 
 from django.template import Context, Template
 from django.test import RequestFactory, TestCase
-from django.utils import translation
+from django.utils import formats, translation
 from wagtail.models import Site
 
-from core.templatetags.format_tags import choice_label
+from core.templatetags.format_tags import choice_label, vn_date
 from programs.models import TaskPage, TaskStatus
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, StandardPageFactory
 from tests.helpers import home_page
@@ -40,3 +43,18 @@ class ChoiceLabelTests(TestCase):
                 task = TaskPage(status=status)
                 self.assertEqual(choice_label(task, "status"), task.get_status_display())
         self.assertEqual(choice_label(TaskPage(status="khong-ro"), "status"), "khong-ro")
+
+
+class VnDateTests(TestCase):
+    def test_dates_read_as_djangos_date_format_writes_them(self):
+        moments = [
+            datetime.date(2023, 6, 5),
+            datetime.date(2025, 12, 31),
+            datetime.date(999, 1, 1),
+            datetime.datetime(2024, 3, 1, 23, 30, tzinfo=datetime.UTC),
+        ]
+        for moment in moments:
+            with self.subTest(moment=moment):
+                self.assertEqual(vn_date(moment), formats.date_format(moment, "d/n/Y"))
+        self.assertEqual(vn_date(datetime.date(2023, 6, 5)), "05/6/2023")
+        self.assertEqual(vn_date(None), "")

@@ -3,20 +3,23 @@
 import datetime
 
 from django import template
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from core.text import vn_number as _vn_number
 
 register = template.Library()
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def vn_date(value):
-    """05/6/2023: the way the department has always dated its news. Dates and datetimes are
-    written straight from their fields (Django's `date_format` parses its format string on each
-    call, and a listing dates some twenty articles), as `date_format` writes them."""
+    """05/6/2023: the way the department has always dated its news. A moment (a consultation's
+    closing time) is dated where the department is: 17:30 UTC on 1/3 is already 2/3 in Sơn La.
+    Written straight from the fields: Django's `date_format` parses its format string on each
+    call, and a listing dates some twenty articles."""
     if not value:
         return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     if isinstance(value, datetime.date):
         return f"{value.day:02d}/{value.month}/{value.year:04d}"
     return formats.date_format(value, "d/n/Y")

@@ -47,14 +47,16 @@ class ChoiceLabelTests(TestCase):
 
 class VnDateTests(TestCase):
     def test_dates_read_as_djangos_date_format_writes_them(self):
-        moments = [
-            datetime.date(2023, 6, 5),
-            datetime.date(2025, 12, 31),
-            datetime.date(999, 1, 1),
-            datetime.datetime(2024, 3, 1, 23, 30, tzinfo=datetime.UTC),
-        ]
-        for moment in moments:
-            with self.subTest(moment=moment):
-                self.assertEqual(vn_date(moment), formats.date_format(moment, "d/n/Y"))
+        days = (datetime.date(2023, 6, 5), datetime.date(2025, 12, 31), datetime.date(999, 1, 1))
+        for day in days:
+            with self.subTest(day=day):
+                self.assertEqual(vn_date(day), formats.date_format(day, "d/n/Y"))
         self.assertEqual(vn_date(datetime.date(2023, 6, 5)), "05/6/2023")
         self.assertEqual(vn_date(None), "")
+
+    def test_a_moment_is_dated_in_the_departments_time_zone(self):
+        # 00:30 on 2/3/2024 in Sơn La (UTC+7) is still 1/3 in UTC, as the database gives it.
+        closes_at = datetime.datetime(2024, 3, 1, 17, 30, tzinfo=datetime.UTC)
+        template = Template("{% load format_tags %}{{ closes_at|vn_date }}")
+        self.assertEqual(template.render(Context({"closes_at": closes_at})), "02/3/2024")
+        self.assertEqual(vn_date(closes_at), "02/3/2024")

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from articles.models import ArticleIndexPage, ArticlePage
 from core.frame_cache import remembered, with_addresses
 from core.pagination import kept_window
-from core.visibility import private_q, restricted_paths
+from core.visibility import at_or_below, private_q, restricted_paths, site_pages
 
 HOME_LEAD_COUNT = 5
 HOME_SECTION_SIZE = 5
@@ -153,16 +153,18 @@ def _count_in_section(section_path, depth, restricted):
     """
     if any(section_path.startswith(path) for path in restricted):
         return 0
-    now = timezone.now()
     children = Page.objects.filter(path__startswith=section_path, depth=depth)
     not_live_or_expiring = Q(live=False) | Q(expire_at__isnull=False)  # the index's condition
-    unlisted = children.filter(not_live_or_expiring).filter(Q(live=False) | Q(expire_at__lte=now))
+    unlisted = children.filter(not_live_or_expiring).filter(
+        Q(live=False) | Q(expire_at__lte=timezone.now())
+    )
     # Only a restriction on an article itself hides it; one further down hides nothing listed.
     child_length = len(section_path) + Page.steplen
     private = [
         path for path in restricted if path.startswith(section_path) and len(path) == child_length
     ]
-    hidden = children.filter(path__in=private, live=True).exclude(expire_at__lte=now)
+    # Of those, the ones the listing would show but for their own restriction.
+    hidden = site_pages().filter(path__in=private).readable(private=at_or_below(()))
     section = Page.objects.filter(path=section_path).annotate(
         unlisted=_count_of(unlisted), hidden=_count_of(hidden) if private else Value(0)
     )

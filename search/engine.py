@@ -297,11 +297,13 @@ class SiteSearch:
                 entries += kind_entries
         return chosen
 
+    def _kind_of_type(self, kinds):
+        """{content type id: its kind} for `kinds`."""
+        return {content_type: kind for kind in kinds for content_type in self._content_types(kind)}
+
     def _count_plain_pages(self, kinds):
         """{kind slug: visible matches} of kinds of plain pages whose matching ids are known."""
-        kind_of_type = {
-            content_type: kind for kind in kinds for content_type in self._content_types(kind)
-        }
+        kind_of_type = self._kind_of_type(kinds)
         counts = {kind.slug: 0 for kind in kinds}
         ids = [pk for kind in kinds for pk in self._few_matches[kind.slug]]
         if ids:
@@ -494,13 +496,12 @@ class SiteSearch:
         if not kinds:
             return []
         positions = {kind: position for position, kind in enumerate(in_order)}
-        types = {kind: self._content_types(kind) for kind in kinds}
-        kind_of_type = {content_type: kind for kind in kinds for content_type in types[kind]}
+        kind_of_type = self._kind_of_type(kinds)
         items = self._plain_pages(list(kind_of_type))
         # Kinds tie in the order `_rows` sorts them, so that the first `wanted` are the same.
         position = Case(
             *[
-                When(content_type_id__in=types[kind], then=Value(-positions[kind]))
+                When(content_type_id__in=self._content_types(kind), then=Value(-positions[kind]))
                 for kind in kinds
             ],
             output_field=IntegerField(),

@@ -10,7 +10,7 @@ from core.text import vn_number as _vn_number
 register = template.Library()
 
 
-@register.filter(expects_localtime=True)
+@register.filter
 def vn_date(value):
     """05/6/2023: the way the department has always dated its news. A moment (a consultation's
     closing time) is dated where the department is: 17:30 UTC on 1/3 is already 2/3 in Sơn La.

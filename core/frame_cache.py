@@ -175,9 +175,9 @@ def kept(name, compute, *, shared):
 
 def site_root_paths():
     """Wagtail's `Site.get_site_root_paths()`, which every page address is worked out from."""
-    from wagtail.models import Site
+    from core import sites  # which reads its sites through this module
 
-    return remembered("site-root-paths", Site.get_site_root_paths)
+    return remembered("site-root-paths", sites.site_root_paths)
 
 
 def address_of(page, root_paths=None):

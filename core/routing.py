@@ -21,6 +21,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from core.frame_cache import recently_remembered, remembered, site_root_paths
+from core.sites import localized_home, site_for_host
 
 
 def own_copy(keep, name, compute):
@@ -171,7 +172,7 @@ class KnownSitesMiddleware:
             return self.get_response(request)
         port = request.get_port()
         request._wagtail_site = own_copy(
-            remembered, f"site-for:{hostname}:{port}", lambda: Site._find_for_request(request)
+            remembered, f"site-for:{hostname}:{port}", lambda: site_for_host(hostname, port)
         )
         # Every page's address is worked out from the sites' root paths, which Wagtail reads
         # from the shared cache once per request: kept with the sites instead. (Shared by every
@@ -186,7 +187,7 @@ def site_home(site):
     return own_copy(
         remembered,
         f"site-home:{site.pk}:{translation.get_language()}",
-        lambda: site.root_page.localized.specific,
+        lambda: localized_home(site.pk) or site.root_page.localized.specific,
     )
 
 

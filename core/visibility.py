@@ -7,14 +7,13 @@ below a page with a view restriction and, when a site is given, on that site (in
 languages); without a site the caller has already narrowed the pages to one (`descendant_of`,
 `child_of` its home)."""
 
-from typing import NamedTuple
-
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from core.frame_cache import remembered
+from core.sites import SiteHome  # noqa: F401 (frame values kept before it moved here name it so)
+from core.sites import site_homes as known_site_homes
 
 
 def restricted_paths():
@@ -39,34 +38,10 @@ def private_q(paths=None):
     return at_or_below(restricted_paths() if paths is None else paths)
 
 
-class SiteHome(NamedTuple):
-    """The site's home page in one language."""
-
-    path: str  # in the tree
-    url_path: str
-    language: str
-    prefix: str  # of its addresses: "" for the default language, else "/en"...
-
-
 def site_homes(site):
-    """The site's home page in each language: each is a translation of the site's root, beside
-    it under the tree's root."""
-
-    def homes():
-        translations = site.root_page.get_translations(inclusive=True).select_related("locale")
-        return [
-            SiteHome(
-                home.path,
-                home.url_path,
-                home.locale.language_code,
-                ""
-                if home.locale.language_code == settings.LANGUAGE_CODE
-                else f"/{home.locale.language_code}",
-            )
-            for home in translations
-        ]
-
-    return remembered(f"site-language-homes:{site.pk}", homes)
+    """The site's home page in each language (`core.sites.SiteHome`): each is a translation of
+    the site's root, beside it under the tree's root."""
+    return remembered(f"site-language-homes:{site.pk}", lambda: known_site_homes(site.pk))
 
 
 def address_below(homes, page):

@@ -18,9 +18,11 @@ class Internal(NamedTuple):
 INTERNALS = (
     Internal(
         "Site._find_for_request",
-        "core.routing.KnownSitesMiddleware",
-        "Site._find_for_request(request) answers the site for a request without keeping it; "
-        "Site.find_for_request returns request._wagtail_site when that is set, without a query.",
+        "core.routing.KnownSitesMiddleware, core.sites",
+        "Site._find_for_request(request) answers the site for a request without keeping it, "
+        "ranking the sites by wagtail.models.sites' MATCH_* constants (core.sites.site_for_host "
+        "ranks them the same way); Site.find_for_request returns request._wagtail_site when "
+        "that is set, without a query.",
     ),
     Internal(
         "Page._cached_parent_obj",

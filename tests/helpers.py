@@ -5,7 +5,7 @@ import socket
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, SiteSettings
 from tests.factories import READER_USER_AGENT
@@ -161,3 +161,13 @@ def own_connection(name=None):
     own = psycopg2.connect(database_url(name))
     own.autocommit = True
     return own
+
+
+def publish_translation(page, **fields):
+    """`page`'s English translation, with `fields` set, published."""
+    translated = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated

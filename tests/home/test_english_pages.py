@@ -9,16 +9,13 @@ from wagtail.models import Locale
 
 from core.roles import EDITORS_GROUP
 from tests.factories import StandardPageFactory
-from tests.helpers import ReaderClient, fill_site_settings, home_page, make_staff
-
-
-def publish_translation(page, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code="en"))
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
+from tests.helpers import (
+    ReaderClient,
+    fill_site_settings,
+    home_page,
+    make_staff,
+    publish_translation,
+)
 
 
 class EnglishPageTests(TestCase):

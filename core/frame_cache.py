@@ -20,15 +20,26 @@ Within a request, values computed are written to the shared cache together when 
 round trip instead of one per value), and a generation this request started is not asked for
 values: nothing can be filed under it yet.
 
+Values are kept under the code's *release* too (`release()`): they are pickled pages, our own
+classes and drawn HTML, which another release may not read back (a class moved: every page
+answers 500) or would show as it was drawn (an old template), until the generation moves. App
+servers running the same code share them.
+
 When the shared cache is down, each process keeps a generation of its own for
 OUTAGE_GENERATION_SECONDS: its frame is computed once in that time instead of on every request
 (a change then shows within those seconds, in every process)."""
 
 import contextvars
+import functools
+import hashlib
 import time
 from collections import OrderedDict
 from contextlib import contextmanager
+from pathlib import Path
 
+import django
+import wagtail
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -51,6 +62,33 @@ _process_values = {}
 _recent_values = OrderedDict()
 # While the shared cache is down: (this process's generation, monotonic time it ends).
 _outage_generation = [None, 0.0]
+
+
+# What a release's kept values depend on: its Python code and templates, not its tests, tools or
+# files written at run time.
+_RELEASE_SUFFIXES = {".py", ".html"}
+_NOT_RELEASED = {"tests", "bench", "media", "static", "node_modules", "__pycache__"}
+
+
+def _released_files(root):
+    for path in sorted(root.iterdir()):
+        if path.name.startswith(".") or path.name in _NOT_RELEASED:
+            continue
+        if path.is_dir():
+            yield from _released_files(path)
+        elif path.suffix in _RELEASE_SUFFIXES:
+            yield path
+
+
+@functools.cache
+def release():
+    """A fingerprint of the code this process runs: its own files' contents and the Django and
+    Wagtail versions (whose classes are pickled too). Read once per process (some 600 files)."""
+    digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
+    root = Path(settings.BASE_DIR)
+    for path in _released_files(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _cache_is_down():
@@ -135,7 +173,7 @@ def remembered(name, compute):
     value, until = _process_values.get(local_key, (None, 0))
     if until > time.monotonic():
         return value
-    key = f"site-frame:{generation}:{name}"
+    key = f"site-frame:{release()}:{generation}:{name}"
     kept = _shared_value(generation, key)  # a 1-tuple, so that None is an answer too
     if kept is None:
         kept = (compute(),)

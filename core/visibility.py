@@ -12,7 +12,6 @@ from django.utils import timezone
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from core.frame_cache import remembered
-from core.sites import SiteHome  # noqa: F401 (frame values kept before it moved here name it so)
 from core.sites import site_homes as known_site_homes
 
 

@@ -1,8 +1,10 @@
 """The frame around every page (menu, department details, newest articles, private pages) comes
 from the cache, and is never out of date after an editor's change (core/frame_cache.py)."""
 
+from pathlib import Path
 from unittest import mock
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -115,6 +117,23 @@ class GenerationTests(TestCase):
         # ...and it is not served after the commit.
         self.assertNotEqual(cache.get(GENERATION_KEY), during)
         self.assertEqual(remembered("answer", lambda: "after the commit"), "after the commit")
+
+    def test_values_kept_by_another_release_are_not_read(self):
+        # They may name classes this code no longer has, or hold HTML drawn from old templates.
+        with mock.patch.object(frame_cache, "release", return_value="another-release"):
+            remembered("answer", lambda: "the other release's")
+        frame_cache.forget_this_process()  # a process of this release, sharing the cache
+        self.assertEqual(remembered("answer", lambda: "this release's"), "this release's")
+        with mock.patch.object(frame_cache, "release", return_value="another-release"):
+            frame_cache.forget_this_process()
+            self.assertEqual(remembered("answer", lambda: "again"), "the other release's")
+
+    def test_the_release_is_read_from_the_code_and_its_templates_only(self):
+        root = Path(settings.BASE_DIR)
+        files = {str(path.relative_to(root)) for path in frame_cache._released_files(root)}
+        self.assertIn("core/frame_cache.py", files)
+        self.assertIn("site_config/templates/base.html", files)
+        self.assertFalse([name for name in files if name.startswith(("tests/", "bench/", "."))])
 
     def test_none_is_an_answer_too(self):
         calls = []

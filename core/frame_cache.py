@@ -75,7 +75,8 @@ def _released_files(root):
         if path.name.startswith(".") or path.name in _NOT_RELEASED:
             continue
         if path.is_dir():
-            yield from _released_files(path)
+            if not (path / "pyvenv.cfg").exists():  # a virtualenv kept beside the code
+                yield from _released_files(path)
         elif path.suffix in _RELEASE_SUFFIXES:
             yield path
 

@@ -1,6 +1,7 @@
 """The frame around every page (menu, department details, newest articles, private pages) comes
 from the cache, and is never out of date after an editor's change (core/frame_cache.py)."""
 
+import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -134,6 +135,17 @@ class GenerationTests(TestCase):
         self.assertIn("core/frame_cache.py", files)
         self.assertIn("site_config/templates/base.html", files)
         self.assertFalse([name for name in files if name.startswith(("tests/", "bench/", "."))])
+
+    def test_a_virtualenv_beside_the_code_is_not_read(self):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            (root / "app").mkdir()
+            (root / "app" / "views.py").write_text("")
+            (root / "venv" / "lib").mkdir(parents=True)
+            (root / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+            (root / "venv" / "lib" / "module.py").write_text("")
+            found = [path.relative_to(root) for path in frame_cache._released_files(root)]
+        self.assertEqual(found, [Path("app/views.py")])
 
     def test_none_is_an_answer_too(self):
         calls = []

@@ -84,7 +84,8 @@ def _released_files(root):
 @functools.cache
 def release():
     """A fingerprint of the code this process runs: its own files' contents and the Django and
-    Wagtail versions (whose classes are pickled too). Read once per process (some 600 files)."""
+    Wagtail versions (whose classes are pickled too). Read once per process (some 400 files, 30 ms):
+    when the app's middleware is set up, before the process serves anyone."""
     digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
     root = Path(settings.BASE_DIR)
     for path in _released_files(root):
@@ -286,6 +287,7 @@ class FrameGenerationMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        release()  # now, as the process starts, not on its first reader's request
 
     def __call__(self, request):
         with request_scope():

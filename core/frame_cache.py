@@ -168,6 +168,21 @@ def in_request():
     return _request_memo.get() is not None
 
 
+def _shared_key(generation, name):
+    return f"site-frame:{release()}:{generation}:{name}"
+
+
+def _from_shared_cache(generation, name, compute):
+    """The value filed under `name` for `generation` in the shared cache, or `compute()` filed
+    there."""
+    key = _shared_key(generation, name)
+    kept = _shared_value(generation, key)  # a 1-tuple, so that None is an answer too
+    if kept is None:
+        kept = (compute(),)
+        _share(key, kept)
+    return kept[0]
+
+
 def remembered(name, compute):
     """`compute()`, or its value for the current generation from this process or the cache."""
     generation = _generation()
@@ -175,27 +190,26 @@ def remembered(name, compute):
     value, until = _process_values.get(local_key, (None, 0))
     if until > time.monotonic():
         return value
-    key = f"site-frame:{release()}:{generation}:{name}"
-    kept = _shared_value(generation, key)  # a 1-tuple, so that None is an answer too
-    if kept is None:
-        kept = (compute(),)
-        _share(key, kept)
+    value = _from_shared_cache(generation, name, compute)
     if any(known != generation for known, _ in _process_values):
         _process_values.clear()  # an older generation's values are never read again
-    _process_values[local_key] = (kept[0], time.monotonic() + KEEP_SECONDS)
-    return kept[0]
+    _process_values[local_key] = (value, time.monotonic() + KEEP_SECONDS)
+    return value
 
 
-def recently_remembered(name, compute):
+def recently_remembered(name, compute, *, shared=False):
     """`compute()`, or its value for the current generation if this process worked it out lately
-    (one of the RECENT_LIMIT most recently used; never in the shared cache)."""
+    (one of the RECENT_LIMIT most recently used). With `shared`, the value is filed in the shared
+    cache too, for every process, while each keeps only its most recently used: values of which
+    there are many, a few of them asked for by many readers (a search's first page of results,
+    which core.frame_warming works out again after a change for the searches asked most)."""
     generation = _generation()
     key = (generation, name)
     value, until = _recent_values.get(key, (None, 0))
     if until > time.monotonic():
         _recent_values.move_to_end(key)
         return value
-    value = compute()
+    value = _from_shared_cache(generation, name, compute) if shared else compute()
     if _recent_values and next(iter(_recent_values))[0] != generation:
         _recent_values.clear()  # the oldest is of an older generation: so may others be
     # Bounded in time too, as `remembered` is: a change this process was not told of (no shared

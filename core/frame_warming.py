@@ -7,7 +7,9 @@ column of bench/run: some 100 ms on an article at 100,000 articles). Once the ch
 committed, `warm_frame` draws each site's home page in each of its languages, the pages whose
 model says `drawn_after_every_change` (the registry), and the pages changed with their sections,
 in this process, through the app's own middleware; what they compute goes to the shared cache
-under the new generation, for every app process.
+under the new generation, for every app process. The searches readers asked most today are drawn
+too (their first page of results: what a change may alter and a common word takes longest to
+read again).
 
 Only changes made while serving a request (an editor in the admin) are followed: imports and
 other commands change pages by the thousand, and readers' first visits draw the frame then."""
@@ -20,8 +22,11 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.http.request import validate_host
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django_tasks import task
+from wagtail.contrib.search_promotions.models import QueryDailyHits
 from wagtail.models import Page, Site, get_page_models
 
 from core.frame_cache import current_generation, in_request
@@ -29,12 +34,15 @@ from core.visibility import site_homes
 
 logger = logging.getLogger(__name__)
 
-USER_AGENT = "frame-warming"
+# Announced as a robot (core.visitors): what it draws is no reader's visit or search.
+USER_AGENT = "frame-warming-bot"
 # Pages of one change drawn besides the home pages: a publish of a few pages at once (a page and
 # its translations) is drawn whole, a bigger change leaves the rest to readers.
 MAX_PAGES_DRAWN = 5
 # Pages drawn after every change because their models ask for it, at most.
 MAX_ALWAYS_DRAWN = 5
+# Searches drawn after every change: today's most asked, each asked at least twice.
+MAX_SEARCHES_DRAWN = 3
 
 _handler = None
 # The generation last drawn by this process, and whether a drawing is under way (what it draws
@@ -50,14 +58,15 @@ def _app():
     return _handler
 
 
-def _environ(site, path):
+def _environ(site, address):
+    path, _, query = address.partition("?")
     port = "" if site.port in (80, 443) else f":{site.port}"
     secure = site.port == 443 or settings.SECURE_SSL_REDIRECT
     return {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
         "SCRIPT_NAME": "",
-        "QUERY_STRING": "",
+        "QUERY_STRING": query,
         "SERVER_NAME": site.hostname,
         "SERVER_PORT": str(site.port),
         "HTTP_HOST": site.hostname + port,
@@ -70,7 +79,8 @@ def _environ(site, path):
 
 
 def draw(site, path):
-    """The page at `path` of `site` drawn as a reader's request would be; its status code.
+    """The page at `path` (with its query string, if any) of `site` drawn as a reader's request
+    would be; its status code.
     Through the middleware, not the WSGI handler, and the response is not closed: the request
     signals would close the database connection of the request this runs in."""
     language = translation.get_language()
@@ -90,10 +100,21 @@ def _always_drawn():
     return list(Page.objects.live().type(*models).order_by("path")[:MAX_ALWAYS_DRAWN])
 
 
+def _most_asked_searches():
+    """Addresses of the first page of results of today's most asked searches (days counted as
+    the search terms report counts them, search.promotions.count_asked)."""
+    asked = (
+        QueryDailyHits.objects.filter(date=timezone.now().date(), hits__gt=1)
+        .order_by("-hits", "pk")
+        .values_list("query__query_string", flat=True)[:MAX_SEARCHES_DRAWN]
+    )
+    return [f"{reverse('search')}?{urlencode({'q': query})}" for query in asked]
+
+
 def _addresses(page_ids):
     """(site, path) of each site's home in each language, then of the pages drawn after every
-    change, then of the changed pages and their parents; sites whose host this deployment does
-    not answer (ALLOWED_HOSTS) are left out."""
+    change, then of the changed pages and their parents, then of the most asked searches; sites
+    whose host this deployment does not answer (ALLOWED_HOSTS) are left out."""
     addresses = []
     for site in Site.objects.select_related("root_page"):
         if validate_host(site.hostname, settings.ALLOWED_HOSTS):
@@ -105,7 +126,8 @@ def _addresses(page_ids):
         site_id, _, path = page.get_url_parts() or (None, None, None)
         if site_id in sites and (sites[site_id], path) not in addresses:
             addresses.append((sites[site_id], path))
-    return addresses
+    searches = _most_asked_searches()
+    return addresses + [(site, search) for site in sites.values() for search in searches]
 
 
 @task()

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from core import frame_cache
-from core.frame_cache import GENERATION_KEY, frame_changed, remembered
+from core.frame_cache import GENERATION_KEY, frame_changed, recently_remembered, remembered
 from tests.factories import ArticlePageFactory, StandardPageFactory
 from tests.helpers import (
     ReaderClient,
@@ -146,6 +146,17 @@ class GenerationTests(TestCase):
             (root / "venv" / "lib" / "module.py").write_text("")
             found = [path.relative_to(root) for path in frame_cache._released_files(root)]
         self.assertEqual(found, [Path("app/views.py")])
+
+    def test_a_value_many_readers_ask_for_is_shared_with_other_processes(self):
+        # A search's first page of results: worked out by one process (or after a change, by the
+        # frame's drawing), read by the others until the generation moves.
+        self.assertEqual(recently_remembered("hits", lambda: ["first"], shared=True), ["first"])
+        frame_cache.forget_this_process()
+        self.assertEqual(recently_remembered("hits", lambda: ["again"], shared=True), ["first"])
+        frame_cache.forget_this_process()
+        self.assertEqual(recently_remembered("hits", lambda: ["own"]), ["own"])  # not shared
+        frame_changed()
+        self.assertEqual(recently_remembered("hits", lambda: ["changed"], shared=True), ["changed"])
 
     def test_none_is_an_answer_too(self):
         calls = []

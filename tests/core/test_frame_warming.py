@@ -7,6 +7,8 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from articles.models import ArticlePage
@@ -19,6 +21,7 @@ from tests.factories import (
     TaskPageFactory,
 )
 from tests.helpers import ReaderClient, article_form_data, fill_site_settings, home_page, make_staff
+from tests.search.test_search_page import result_titles
 
 
 def reader():
@@ -87,6 +90,34 @@ class FrameWarmingTests(TestCase):
                 article = self.publish("Tin vẫn được đăng")
         self.assertTrue(article.live)
         self.assertContains(reader().get(article.url), "Tin vẫn được đăng")
+
+    def search(self, words):
+        response = reader().get("/tim-kiem/", {"q": words})
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_the_searches_asked_most_today_are_drawn_after_a_change(self):
+        for words in ("khoa học", "Khoa học", "hỏi một lần"):
+            self.search(words)
+        with mock.patch.object(frame_warming, "draw", return_value=200) as draw:
+            self.publish("Tin thứ tư")
+        searches = [call.args[1] for call in draw.call_args_list if "?" in call.args[1]]
+        self.assertEqual(searches, ["/tim-kiem/?" + urlencode({"q": "khoa học"})])
+
+    def test_the_first_reader_of_a_most_asked_search_after_a_publish_finds_it_drawn(self):
+        self.search("khoa học")
+        self.search("khoa học")
+        self.publish("Khoa học vừa duyệt")
+        frame_cache.forget_this_process()  # the reader is served by another process
+        with CaptureQueriesContext(connection) as queries:
+            response = self.search("khoa học")
+        self.assertEqual(result_titles(response)[0], "Khoa học vừa duyệt")
+        index_reads = [query["sql"] for query in queries if "indexentry" in query["sql"]]
+        self.assertEqual(index_reads, [])  # counts and results were worked out at the publish
+        self.assertGreater(len(queries), 0)  # the hits' pages are read: the capture works
+        # The drawing is not a reader asking: the report counts the three readers' searches.
+        asked = Query.objects.get(query_string="khoa học").daily_hits.get()
+        self.assertEqual(asked.hits, 3)
 
     def test_changes_made_outside_a_request_draw_nothing(self):
         with mock.patch.object(frame_warming, "draw") as draw:

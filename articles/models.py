@@ -244,7 +244,10 @@ class ArticleViews(models.Model):
 
     @classmethod
     def count_for(cls, page_id):
-        return cls.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0
+        """The article's views: the one query of an article drawn with the frame cache warm.
+        Sliced rather than `.first()`, which orders by the key and clones the query to do so."""
+        views = cls.objects.filter(page_id=page_id).values_list("views", flat=True)[:1]
+        return next(iter(views), 0)
 
 
 class ArticleViewDay(models.Model):

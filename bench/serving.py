@@ -71,8 +71,11 @@ def psql(sql):
 
 
 SMALL_ARCHIVE = 1000
-# What drawing a page in-process should cost at 100,000 articles, frame cache warm | emptied
-# (median ms): printed beside the figures.
+# What drawing a page in-process should cost at 100,000 articles (median ms), printed beside the
+# figures: with the frame cache warm, and for the first reader after an editor's change. That
+# reader once met the frame emptied (a change started a new generation and the reader drew it);
+# now the frame is drawn again as the change commits (core/frame_warming.py), and the column with
+# Redis emptied before each draw shows what a Redis restart costs a process that keeps nothing.
 TARGETS_MS = {
     "trang chủ": (12, 40),
     "chuyên mục tin": (10, 30),
@@ -413,7 +416,7 @@ def main():
         + " ".join(
             f"| {vn(size) + ' tin: ấm':>17} {'sau khi đăng':>16} {'trống':>13}" for size in costs
         )
-        + " | mục tiêu ấm · trống"
+        + " | mục tiêu ấm · sau khi đăng"
     )
     for name in urls:
         cells = []

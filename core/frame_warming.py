@@ -138,7 +138,8 @@ def warm_frame(page_ids=()):
             drawn.append((path, draw(site, path)))
         except Exception:
             # Warming is a courtesy to readers: a failure must never undo or fail the change.
-            logger.exception("Drawing %s after a change failed", path)
+            # The path without its query: a search's words are a reader's, not the log's.
+            logger.exception("Drawing %s after a change failed", path.partition("?")[0])
     return drawn
 
 

@@ -104,6 +104,16 @@ class FrameWarmingTests(TestCase):
         searches = [call.args[1] for call in draw.call_args_list if "?" in call.args[1]]
         self.assertEqual(searches, ["/tim-kiem/?" + urlencode({"q": "khoa học"})])
 
+    def test_a_failed_search_drawing_logs_no_readers_words(self):
+        self.search("số điện thoại 0912345678")
+        self.search("số điện thoại 0912345678")
+        with mock.patch.object(frame_warming, "draw", side_effect=RuntimeError("hỏng")):
+            with self.assertLogs("core.frame_warming", "ERROR") as logs:
+                self.publish("Tin thứ năm")
+        messages = [entry.splitlines()[0].split(":", 2)[2] for entry in logs.output]
+        self.assertIn("Drawing /tim-kiem/ after a change failed", messages)
+        self.assertNotIn("0912345678", "\n".join(logs.output))
+
     def test_the_first_reader_of_a_most_asked_search_after_a_publish_finds_it_drawn(self):
         self.search("khoa học")
         self.search("khoa học")

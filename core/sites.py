@@ -9,7 +9,6 @@ further type of root page), and the pieces the routing and the menus keep (`site
 `site-root-paths`, `site-home`, `site-language-homes` in the frame cache) are worked out from
 them with none."""
 
-import pickle
 from typing import NamedTuple
 
 from django.conf import settings
@@ -95,10 +94,10 @@ def _read_sites():
 
 
 def known_sites():
-    """([KnownSite], the language codes of the locales made): each caller its own copy."""
-    return pickle.loads(  # noqa: S301 (written here)
-        remembered("known-sites", lambda: pickle.dumps(_read_sites()))
-    )
+    """([KnownSite], the language codes of the locales made). Shared by the process's requests,
+    as every frame value is: what is handed on to be changed is copied by its taker (the routing
+    keeps the site and the home page with `core.routing.own_copy`)."""
+    return remembered("known-sites", _read_sites)
 
 
 def site_root_paths():
